@@ -1,0 +1,56 @@
+#include "graph/knowledge_graph.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace factgraph {
+
+Vertex KnowledgeGraph::add_node(Node node) {
+  auto [it, inserted] = by_id_.try_emplace(node.id, 0);
+  if (!inserted) throw std::invalid_argument("duplicate node id '" + node.id + "'");
+  const Vertex v = boost::add_vertex(std::move(node), graph_);
+  it->second = v;
+  return v;
+}
+
+EdgeRef KnowledgeGraph::add_edge(Vertex source, Vertex target, Edge edge) {
+  return boost::add_edge(source, target, std::move(edge), graph_).first;
+}
+
+std::vector<EdgeRef> KnowledgeGraph::edges_in_order() const {
+  std::vector<EdgeRef> out;
+  out.reserve(edge_count());
+  for (Vertex v = 0; v < node_count(); ++v) {
+    auto [begin, end] = boost::out_edges(v, graph_);
+    out.insert(out.end(), begin, end);
+  }
+  return out;
+}
+
+std::optional<Vertex> KnowledgeGraph::find_id(std::string_view id) const {
+  const auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+KnowledgeGraph subgraph(const KnowledgeGraph& graph, std::vector<Vertex> vertices,
+                        const std::vector<EdgeRef>& edges) {
+  std::sort(vertices.begin(), vertices.end());
+  vertices.erase(std::unique(vertices.begin(), vertices.end()), vertices.end());
+  KnowledgeGraph out;
+  for (const DocumentInfo& doc : graph.documents()) out.add_document(doc);
+  std::vector<long> mapped(graph.node_count(), -1);
+  for (Vertex v : vertices) mapped[v] = static_cast<long>(out.add_node(graph.node(v)));
+  // Keep the original output order of edges so a subgraph export is as stable as a full one.
+  std::unordered_set<const Edge*> kept;
+  for (EdgeRef e : edges) kept.insert(&graph.edge(e));
+  for (EdgeRef e : graph.edges_in_order())
+    if (kept.count(&graph.edge(e)) && mapped[boost::source(e, graph.graph())] >= 0 &&
+        mapped[boost::target(e, graph.graph())] >= 0)
+      out.add_edge(static_cast<Vertex>(mapped[boost::source(e, graph.graph())]),
+                   static_cast<Vertex>(mapped[boost::target(e, graph.graph())]), graph.edge(e));
+  return out;
+}
+
+}  // namespace factgraph

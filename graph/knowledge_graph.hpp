@@ -1,0 +1,50 @@
+#pragma once
+// The merged, typed, directed multigraph. Built once (by GraphBuilder or by reading factgraph's
+// JSON back), then read by exporters and queries. Vertex and edge order is the output order.
+
+#include <boost/graph/adjacency_list.hpp>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/model.hpp"
+
+namespace factgraph {
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge>;
+using Vertex = Graph::vertex_descriptor;
+using EdgeRef = Graph::edge_descriptor;
+
+class KnowledgeGraph {
+ public:
+  /// Appends a node; its id must be new (throws std::invalid_argument otherwise).
+  Vertex add_node(Node node);
+  /// Appends an edge between two existing vertices.
+  EdgeRef add_edge(Vertex source, Vertex target, Edge edge);
+  /// Records a source document; documents are kept in the order added.
+  void add_document(DocumentInfo info) { documents_.push_back(std::move(info)); }
+
+  [[nodiscard]] const Graph& graph() const { return graph_; }
+  [[nodiscard]] const Node& node(Vertex v) const { return graph_[v]; }
+  [[nodiscard]] const Edge& edge(EdgeRef e) const { return graph_[e]; }
+  [[nodiscard]] const std::vector<DocumentInfo>& documents() const { return documents_; }
+  [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(graph_); }
+  [[nodiscard]] std::size_t edge_count() const { return boost::num_edges(graph_); }
+  /// Every edge in output order: by source vertex, then insertion order.
+  [[nodiscard]] std::vector<EdgeRef> edges_in_order() const;
+  /// The vertex whose node id is `id`.
+  [[nodiscard]] std::optional<Vertex> find_id(std::string_view id) const;
+
+ private:
+  Graph graph_;
+  std::vector<DocumentInfo> documents_;
+  std::unordered_map<std::string, Vertex> by_id_;
+};
+
+/// Subgraph induced by `vertices` (in the given graph's vertex order) keeping only `edges` whose
+/// endpoints are both kept; documents are copied. Used to export the answer of a query.
+[[nodiscard]] KnowledgeGraph subgraph(const KnowledgeGraph& graph, std::vector<Vertex> vertices,
+                                      const std::vector<EdgeRef>& edges);
+
+}  // namespace factgraph

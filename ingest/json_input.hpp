@@ -1,0 +1,47 @@
+#pragma once
+// JSON input: facts documents and article records (see docs/facts-format.md), and factgraph's own
+// graph JSON read back losslessly.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+#include "graph/model.hpp"
+#include "ingest/diagnostic.hpp"
+
+namespace factgraph::ingest {
+
+/// A raw article to run the text extractor on.
+struct ArticleRecord {
+  DocumentInfo info;
+  std::string text;
+  std::size_t text_line = 1;  ///< line of the file where the text starts, for error positions
+};
+
+/// What a JSON/JSONL file holds. Each bad record adds diagnostics and is left out; the good ones
+/// are kept so --keep-going can go on without them.
+struct JsonRecords {
+  std::vector<FactsDocument> facts;
+  std::vector<ArticleRecord> articles;
+  std::vector<Diagnostic> diagnostics;
+  std::size_t bad_records = 0;
+};
+
+/// Parses `text` read from `file`: one record, an array of records, or (when `json_lines`) one
+/// record per non-blank line. A record with "text" is an article; one with "entities" or
+/// "relations" is facts. Records without an id get "<file stem>" or "<file stem>#<n>" (n from 1).
+[[nodiscard]] JsonRecords parse_json_records(std::string_view text, std::string_view file,
+                                             bool json_lines);
+
+/// True when `text` looks like factgraph's own graph JSON (an object with "factgraph" at its top).
+[[nodiscard]] bool is_graph_json(std::string_view text);
+
+/// Reads factgraph's own graph JSON (written by exporters::write_json). nullopt with diagnostics
+/// when it is malformed.
+[[nodiscard]] std::optional<KnowledgeGraph> read_graph_json(std::string_view text,
+                                                            std::string_view file,
+                                                            std::vector<Diagnostic>& diagnostics);
+
+}  // namespace factgraph::ingest
