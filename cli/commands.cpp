@@ -1,1 +1,223 @@
-// placeholder: being written
+#include "cli/commands.hpp"
+
+#include <array>
+#include <iostream>
+#include <string_view>
+
+#include "cli/inputs.hpp"
+#include "cli/output_file.hpp"
+#include "cli/query_command.hpp"
+#include "cli/session.hpp"
+#include "export/facts_writer.hpp"
+#include "graph/error.hpp"
+#include "graph/names.hpp"
+#include "ingest/text/extractor.hpp"
+
+#ifndef FACTGRAPH_VERSION
+#define FACTGRAPH_VERSION "dev"
+#endif
+
+namespace factgraph::cli {
+namespace {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(int argc, char** argv);
+};
+
+std::vector<std::string> positional(const cxxopts::ParseResult& args) {
+  return args.count("inputs") ? args["inputs"].as<std::vector<std::string>>()
+                              : std::vector<std::string>{};
+}
+
+cxxopts::Options command_options(std::string_view name, std::string_view summary,
+                                 std::string_view positional_help) {
+  cxxopts::Options options("factgraph " + std::string(name), std::string(summary));
+  options.positional_help(std::string(positional_help)).show_positional_help();
+  options.add_options()("h,help", "show this help")(
+      "inputs", "inputs", cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"inputs"});
+  return options;
+}
+
+// Returns true when --help was asked for (and printed).
+bool wants_help(const cxxopts::Options& options, const cxxopts::ParseResult& args) {
+  if (!args.count("help")) return false;
+  std::cout << options.help({"", "Input", "Output", "Question", "Display"}) << '\n';
+  return true;
+}
+
+int run_build(int argc, char** argv) {
+  auto options = command_options(
+      "build", "Build a graph from facts files and articles, and write it out.", "INPUT... -o OUT");
+  add_input_options(options);
+  add_output_options(options);
+  const auto args = options.parse(argc, argv);
+  if (wants_help(options, args)) return kExitOk;
+  const auto inputs = positional(args);
+  if (inputs.empty()) throw UsageError{"no INPUT given"};
+  if (!args.count("output")) throw UsageError{"no -o OUT given"};
+  check_outputs(args);
+  bool had_errors = false;
+  const auto graph = load_graph(inputs, args, had_errors);
+  if (!graph) return kExitBadInput;
+  write_outputs(*graph, args);
+  std::cerr << "factgraph: " << graph->node_count() << " nodes, " << graph->edge_count()
+            << " edges from " << graph->documents().size() << " documents\n";
+  return had_errors ? kExitBadInput : kExitOk;
+}
+
+int run_export(int argc, char** argv) {
+  auto options = command_options(
+      "export", "Write a graph (factgraph JSON, or any build inputs) in other formats.",
+      "GRAPH -o OUT");
+  add_input_options(options);
+  add_output_options(options);
+  const auto args = options.parse(argc, argv);
+  if (wants_help(options, args)) return kExitOk;
+  const auto inputs = positional(args);
+  if (inputs.empty()) throw UsageError{"no GRAPH given"};
+  if (!args.count("output")) throw UsageError{"no -o OUT given"};
+  check_outputs(args);
+  bool had_errors = false;
+  const auto graph = load_graph(inputs, args, had_errors);
+  if (!graph) return kExitBadInput;
+  write_outputs(*graph, args);
+  return had_errors ? kExitBadInput : kExitOk;
+}
+
+int run_extract(int argc, char** argv) {
+  auto options = command_options(
+      "extract", "Print the facts found in articles, in the facts JSON format, for review.",
+      "ARTICLE...");
+  add_input_options(options);
+  options.add_options("Output")("o,output", "write to this file instead of stdout",
+                                cxxopts::value<std::string>()->default_value("-"))(
+      "jsonl", "one document per line (JSON Lines) instead of an array");
+  const auto args = options.parse(argc, argv);
+  if (wants_help(options, args)) return kExitOk;
+  const auto inputs = positional(args);
+  if (inputs.empty()) throw UsageError{"no ARTICLE given"};
+
+  std::vector<std::string> notes;
+  std::vector<ingest::Diagnostic> diagnostics;
+  const auto files = collect_files(inputs, notes, diagnostics);
+  for (const std::string& note : notes) std::cerr << "note: " << note << '\n';
+  std::vector<ingest::Diagnostic> lexicon_problems;
+  auto lexicon = ingest::Lexicon::load(ingest::Lexicon::default_dir(), lexicon_problems);
+  if (args.count("lexicon"))
+    for (const std::string& path : args["lexicon"].as<std::vector<std::string>>())
+      lexicon.add_file(path, lexicon_problems);
+  LoadOptions load;
+  if (args.count("date")) load.fallback_date = args["date"].as<std::string>();
+  load.jobs = std::max(1u, args["jobs"].as<unsigned>());
+  LoadedInputs loaded = load_documents(files, lexicon, load);
+  diagnostics.insert(diagnostics.end(), lexicon_problems.begin(), lexicon_problems.end());
+  diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+  for (const auto& d : diagnostics) std::cerr << d.render() << '\n';
+  if (!diagnostics.empty() && !args.count("keep-going")) {
+    std::cerr << "factgraph: " << diagnostics.size() << " error(s); no output written\n";
+    return kExitBadInput;
+  }
+  write_atomically(args["output"].as<std::string>(), [&](std::ostream& out) {
+    exporters::write_facts_json(out, loaded.documents, args.count("jsonl") > 0);
+  });
+  return diagnostics.empty() ? kExitOk : kExitBadInput;
+}
+
+int run_help(int argc, char** argv);
+
+constexpr std::array kCommands = {
+    Command{"build", "build a graph from facts and articles and write GraphML/DOT/JSON/GEXF",
+            run_build},
+    Command{"extract", "print the facts found in articles as facts JSON", run_extract},
+    Command{"export", "convert a graph to other formats", run_export},
+    Command{"stats", "counts by type, busiest nodes, documents", run_stats},
+    Command{"query", "ask the graph: nodes, neighbours, edges of a type, paths, ego graphs",
+            run_query},
+    Command{"help", "list the commands, or show one command's help", run_help},
+};
+
+void print_commands(std::ostream& out) {
+  out << "usage: factgraph <command> [options] [inputs]\n\ncommands:\n";
+  for (const Command& c : kCommands) {
+    out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << '\n';
+  }
+  out << "\n'factgraph <command> --help' shows a command's options; 'factgraph --version' the "
+         "version.\n";
+}
+
+const Command* find_command(std::string_view name) {
+  for (const Command& c : kCommands)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+int run_help(int argc, char** argv) {
+  if (argc >= 2) {
+    if (const Command* c = find_command(argv[1])) {
+      std::array<char*, 2> args = {argv[1], const_cast<char*>("--help")};
+      return c->run(2, args.data());
+    }
+    std::cerr << "factgraph help: unknown command '" << argv[1] << "'\n";
+    return kExitUsage;
+  }
+  print_commands(std::cout);
+  return kExitOk;
+}
+
+std::string suggest_command(std::string_view typed) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const Command& c : kCommands) {
+    const std::size_t d = edit_distance(typed, c.name);
+    if (d < best_distance || (!typed.empty() && c.name.starts_with(typed))) {
+      best_distance = std::min(d, best_distance);
+      best = std::string(c.name);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    print_commands(std::cerr);
+    return kExitUsage;
+  }
+  const std::string_view name = argv[1];
+  if (name == "--version" || name == "-V" || name == "version") {
+    std::cout << "factgraph " << FACTGRAPH_VERSION << '\n';
+    return kExitOk;
+  }
+  if (name == "--help" || name == "-h") return run_help(1, argv);
+  const Command* command = find_command(name);
+  if (!command) {
+    std::cerr << "factgraph: unknown command '" << name << "'";
+    if (const std::string guess = suggest_command(name); !guess.empty())
+      std::cerr << "; did you mean '" << guess << "'?";
+    std::cerr << "\nRun 'factgraph help' for the list of commands.\n";
+    return kExitUsage;
+  }
+  try {
+    return command->run(argc - 1, argv + 1);
+  } catch (const UsageError& e) {
+    std::cerr << "factgraph " << name << ": " << e.message << "\nRun 'factgraph " << name
+              << " --help' for usage.\n";
+    return kExitUsage;
+  } catch (const cxxopts::exceptions::exception& e) {
+    std::cerr << "factgraph " << name << ": " << e.what() << "\nRun 'factgraph " << name
+              << " --help' for usage.\n";
+    return kExitUsage;
+  } catch (const IoError& e) {
+    std::cerr << "factgraph: " << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "factgraph: out of memory\n";
+    return kExitBadInput;
+  }
+}
+
+}  // namespace factgraph::cli

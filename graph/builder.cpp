@@ -97,10 +97,11 @@ KnowledgeGraph GraphBuilder::build() const {
     names.insert(e.name);
     names.insert(e.aliases.begin(), e.aliases.end());
     for (const auto& [k, v] : e.attributes) node.attributes.try_emplace(k, v);
-    if (e.evidence.empty())
-      node.mentions.push_back({entities[i].document->id, "", 0, 0, ""});
-    else
-      node.mentions.insert(node.mentions.end(), e.evidence.begin(), e.evidence.end());
+    if (e.evidence.empty()) node.mentions.push_back({entities[i].document->id, "", 0, 0, ""});
+    for (Evidence ev : e.evidence) {
+      if (ev.document.empty()) ev.document = entities[i].document->id;
+      node.mentions.push_back(std::move(ev));
+    }
   }
 
   std::vector<std::pair<std::size_t, Node>> ordered;

@@ -27,7 +27,7 @@ struct DocumentInfo {
 /// byte offsets in the document text, and the extraction rule that produced it (empty for facts
 /// written by hand).
 struct Evidence {
-  std::string document;
+  std::string document;  ///< left empty inside a FactsDocument: the document is implied
   std::string sentence;
   std::size_t begin = 0;  ///< byte offset of `sentence` in the document text; 0/0 when unknown
   std::size_t end = 0;

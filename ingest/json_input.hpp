@@ -17,6 +17,7 @@ namespace factgraph::ingest {
 struct ArticleRecord {
   DocumentInfo info;
   std::string text;
+  std::string place;          ///< dateline place of a plain-text article ("Washington"), if any
   std::size_t text_line = 1;  ///< line of the file where the text starts, for error positions
 };
 

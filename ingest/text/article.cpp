@@ -1,1 +1,132 @@
-// placeholder: being written
+// The extractor's entry points: reading a plain-text article and turning an article into facts.
+
+#include <algorithm>
+
+#include "graph/names.hpp"
+#include "ingest/text/analysis.hpp"
+#include "ingest/text/extractor.hpp"
+
+namespace factgraph::ingest {
+namespace {
+
+bool iso_day(std::string_view s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && is_iso_date(s);
+}
+
+}  // namespace
+
+ArticleRecord read_text_article(std::string_view text, std::string_view id,
+                                std::string_view fallback_date) {
+  ArticleRecord record;
+  record.info.id = std::string(id);
+  record.info.date = std::string(fallback_date);
+  std::string_view body = text;
+  // Optional first line: `date YYYY-MM-DD PLACE:` or `date unknown:`; text may follow the colon.
+  std::size_t i = body.find_first_not_of(" \t");
+  if (i != std::string_view::npos && body.substr(i, 5) == "date ") {
+    const std::size_t line_end = std::min(body.find('\n', i), body.size());
+    const std::size_t colon = body.find(':', i);
+    if (colon < line_end) {
+      std::string_view head = body.substr(i + 5, colon - i - 5);
+      const std::size_t space = head.find(' ');
+      const std::string_view when = head.substr(0, space);
+      if (iso_day(when) || when == "unknown") {
+        if (iso_day(when)) record.info.date = std::string(when);
+        if (space != std::string_view::npos) {
+          std::string_view place = head.substr(space + 1);
+          while (!place.empty() && (place.back() == ' ' || place.back() == ',')) place.remove_suffix(1);
+          record.place = std::string(place);
+        }
+        body = body.substr(colon + 1);
+        if (!body.empty() && body[0] == '\n') record.text_line = 2;
+      }
+    }
+  }
+  record.text = std::string(body);
+  return record;
+}
+
+long Article::entity_for_place(std::string_view place) {
+  const std::vector<Token> tokens = tokenize(place);
+  std::string key;
+  long found = -1;
+  for (std::size_t i = 0; i < tokens.size() && found < 0; ++i) {
+    key.clear();
+    for (std::size_t j = i; j < tokens.size(); ++j) {
+      if (j > i) key += ' ';
+      key += tokens[j].lower;
+    }
+    if (const auto* hits = lexicon->find(key))
+      for (const PhraseHit& h : *hits)
+        if (h.kind == EntryKind::kRegion) {
+          found = entity_for(lexicon->regions[h.row].name, "region", "region:" + lexicon->regions[h.row].name);
+          break;
+        }
+  }
+  return found;
+}
+
+void Article::relate(std::string_view type, long source, long target, std::string date,
+                     const Sentence& s, std::string_view rule, Attributes attributes) {
+  if (source < 0 || target < 0 || source == target) return;
+  for (long e : {source, target}) entities[static_cast<std::size_t>(e)].demonym_only = false;
+  const std::string src = "e" + std::to_string(source), dst = "e" + std::to_string(target);
+  for (const RelationFact& r : relations) {
+    const bool same = r.type == type && r.date == date &&
+                      ((r.source == src && r.target == dst) ||
+                       (type == "negotiates-with" && r.source == dst && r.target == src));
+    if (same) return;
+  }
+  RelationFact r;
+  r.type = std::string(type);
+  r.source = src;
+  r.target = dst;
+  r.date = std::move(date);
+  r.attributes = std::move(attributes);
+  r.evidence = {"", std::string(text_of(s)), s.span.begin, s.span.end, std::string(rule)};
+  relations.push_back(std::move(r));
+}
+
+FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon) {
+  Article a;
+  a.record = &record;
+  a.lexicon = &lexicon.data();
+  for (const Span& span : split_sentences(record.text)) {
+    Sentence s;
+    s.span = span;
+    const std::string_view text = std::string_view(record.text).substr(span.begin, span.end - span.begin);
+    s.tokens = tokenize(text, span.begin);
+    s.dates = find_dates(text, record.info.date);
+    a.sentences.push_back(std::move(s));
+  }
+  find_mentions(a);
+  if (!record.place.empty() && !a.sentences.empty()) {
+    if (const long place = a.entity_for_place(record.place); place >= 0) {
+      ArticleEntity& e = a.entities[static_cast<std::size_t>(place)];
+      e.demonym_only = false;
+      if (record.place != e.name && std::find(e.aliases.begin(), e.aliases.end(), record.place) == e.aliases.end())
+        e.aliases.push_back(record.place);
+      e.evidence.push_back({"", "", 0, 0, "dateline"});
+    }
+  }
+  find_relations(a);
+
+  FactsDocument doc;
+  doc.info = record.info;
+  for (std::size_t i = 0; i < a.entities.size(); ++i) {
+    ArticleEntity& e = a.entities[i];
+    if (e.demonym_only) continue;
+    EntityFact fact;
+    fact.id = "e" + std::to_string(i);
+    fact.name = e.name;
+    fact.type = e.type;
+    for (const std::string& alias : e.aliases)
+      if (alias != e.name) fact.aliases.push_back(alias);
+    fact.evidence = std::move(e.evidence);
+    doc.entities.push_back(std::move(fact));
+  }
+  doc.relations = std::move(a.relations);
+  return doc;
+}
+
+}  // namespace factgraph::ingest

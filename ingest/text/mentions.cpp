@@ -1,1 +1,321 @@
-// placeholder: being written
+// Mentions: gazetteer names, capitalised name chunks, persons, acronyms, titles; and resolving
+// them to one entity per actor within the article.
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "graph/names.hpp"
+#include "ingest/text/analysis.hpp"
+#include "ingest/text/words.hpp"
+
+namespace factgraph::ingest {
+namespace {
+
+constexpr std::size_t npos = std::string::npos;
+
+struct GazetteerMatch {
+  std::size_t length = 0;
+  const std::vector<PhraseHit>* hits = nullptr;
+};
+
+GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const LexiconData& lex) {
+  GazetteerMatch best;
+  std::string key;
+  const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
+  for (std::size_t j = i; j < limit; ++j) {
+    if (j > i) key += ' ';
+    key += tokens[j].lower;
+    if (const auto* hits = lex.find(key)) best = {j - i + 1, hits};
+  }
+  return best;
+}
+
+const PhraseHit* first_hit(const std::vector<PhraseHit>& hits, EntryKind kind) {
+  for (const PhraseHit& h : hits)
+    if (h.kind == kind) return &h;
+  return nullptr;
+}
+
+std::string surface(const Article& a, const Sentence& s, std::size_t first, std::size_t last) {
+  const std::string_view text = a.record->text;
+  std::string out(text.substr(s.tokens[first].begin, s.tokens[last - 1].end - s.tokens[first].begin));
+  // Hard-wrapped text: a name may run across a line break.
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return out;
+}
+
+bool is_heading(const std::vector<Token>& tokens) {
+  std::size_t words = 0, caps = 0, upper = 0;
+  for (const Token& t : tokens) {
+    if (!t.word) continue;
+    ++words;
+    if (t.capitalised || !std::isalpha(static_cast<unsigned char>(t.text[0]))) ++caps;
+    if (t.all_caps) ++upper;
+  }
+  if (words >= 3 && upper * 10 >= words * 7) return true;
+  // Title case: nearly every word capitalised, little-word connectors aside.
+  std::size_t small = 0;
+  for (const Token& t : tokens)
+    if (t.word && is_connector(t.lower)) ++small;
+  return words >= 5 && (caps + small) * 10 >= words * 9 && caps * 10 >= words * 6;
+}
+
+// A capitalised run that may name an actor: "Hangzhou Hikvision Digital Technology",
+// "Bureau of Industry and Security", "Yixin Science & Technology Co.".
+std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
+  std::size_t j = i;
+  std::size_t end = i;
+  bool has_of = false;
+  while (j < t.size()) {
+    const Token& k = t[j];
+    if (k.word && (k.capitalised || (j > i && std::isdigit(static_cast<unsigned char>(k.text[0])) && k.text.size() < 6))) {
+      ++j;
+      end = j;
+      continue;
+    }
+    if (j > i && k.text == "&" && j + 1 < t.size() && t[j + 1].capitalised) {
+      ++j;
+      continue;
+    }
+    if (j > i && k.word && (k.lower == "of" || k.lower == "for" || k.lower == "de") &&
+        j + 1 < t.size() && (t[j + 1].capitalised || (t[j + 1].lower == "the" && j + 2 < t.size() && t[j + 2].capitalised))) {
+      has_of = true;
+      j += t[j + 1].lower == "the" ? 2 : 1;
+      continue;
+    }
+    if (j > i && has_of && k.lower == "and" && j + 1 < t.size() && t[j + 1].capitalised &&
+        !t[j + 1].all_caps) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+// Company-form suffix after a name: "Co.", ", Ltd.", "Inc." — returns the new end.
+std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
+  std::size_t j = end;
+  while (true) {
+    std::size_t k = j;
+    if (k < t.size() && t[k].text == ",") ++k;
+    if (k < t.size() && t[k].word && is_company_form(t[k].text)) {
+      ++k;
+      if (k < t.size() && t[k].text == "." && t[k].end == t[k - 1].end + 1) ++k;
+      j = k;
+      continue;
+    }
+    return j;
+  }
+}
+
+bool looks_like_person(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                       const LexiconData& lex) {
+  const std::size_t n = last - first;
+  if (n < 2 || n > 4) return false;
+  for (std::size_t i = first; i < last; ++i)
+    if (!t[i].word || !t[i].capitalised || t[i].all_caps || lex.org_words.count(t[i].lower))
+      return false;
+  if (lex.given_names.count(t[first].text)) return true;
+  // Family name first ("Liu He", "Wang Mingshan").
+  return n == 2 && lex.surnames.count(t[first].text) > 0;
+}
+
+std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                     const LexiconData& lex) {
+  if (last - first >= 2 && t[last - 2].lower == "working" && t[last - 1].lower == "group")
+    return "agency";
+  for (std::size_t i = last; i > first; --i) {
+    const Token& k = t[i - 1];
+    if (!k.word) continue;
+    if (is_company_form(k.text)) return "firm";
+    // "TechnologiesCo": a company form glued on by a typo.
+    for (std::string_view form : {"Co", "Ltd", "Inc", "Corp"})
+      if (k.text.size() > form.size() + 2 && k.text.ends_with(form) &&
+          std::islower(static_cast<unsigned char>(k.text[k.text.size() - form.size() - 1])))
+        return "firm";
+    if (auto it = lex.org_words.find(k.lower); it != lex.org_words.end())
+      return it->second == "org" ? "firm" : it->second;
+    break;  // only the head (last word) decides
+  }
+  return "";
+}
+
+// "Government of the Russian Federation", "Russian Government", "United States Government": the
+// state itself. Returns the region row or npos.
+std::size_t government_region(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                              const LexiconData& lex) {
+  if (last - first < 2) return npos;
+  std::size_t a = first, b = last;
+  if (t[first].lower == "government" && t[first + 1].lower == "of") {
+    a = first + 2;
+    if (a < b && t[a].lower == "the") ++a;
+  } else if (t[last - 1].lower == "government") {
+    b = last - 1;
+  } else {
+    return npos;
+  }
+  std::string key;
+  for (std::size_t i = a; i < b; ++i) key += (key.empty() ? "" : " ") + t[i].lower;
+  if (const auto* hits = lex.find(key))
+    for (const PhraseHit& h : *hits)
+      if (h.kind == EntryKind::kRegion || h.kind == EntryKind::kDemonym) return h.row;
+  return npos;
+}
+
+}  // namespace
+
+long Article::entity_for(std::string_view name, std::string_view type, std::string key) {
+  if (key.empty()) key = normalize_name(name);
+  for (std::size_t i = 0; i < entities.size(); ++i)
+    if (entities[i].key == key) return static_cast<long>(i);
+  ArticleEntity e;
+  e.name = std::string(name);
+  e.type = std::string(type);
+  e.key = std::move(key);
+  entities.push_back(std::move(e));
+  return static_cast<long>(entities.size() - 1);
+}
+
+void Article::note_mention(long entity, std::string_view text, const Sentence& s) {
+  ArticleEntity& e = entities[static_cast<std::size_t>(entity)];
+  if (text != e.name && std::find(e.aliases.begin(), e.aliases.end(), text) == e.aliases.end())
+    e.aliases.emplace_back(text);
+  Evidence ev{"", std::string(text_of(s)), s.span.begin, s.span.end, "mention"};
+  if (std::find(e.evidence.begin(), e.evidence.end(), ev) == e.evidence.end())
+    e.evidence.push_back(std::move(ev));
+}
+
+std::string_view Article::text_of(const Sentence& s) const {
+  return std::string_view(record->text).substr(s.span.begin, s.span.end - s.span.begin);
+}
+
+void find_mentions(Article& a) {
+  const LexiconData& lex = *a.lexicon;
+  for (Sentence& s : a.sentences) {
+    s.heading = is_heading(s.tokens);
+    const auto& t = s.tokens;
+    std::size_t i = 0;
+    while (i < t.size()) {
+      if (!t[i].word) {
+        ++i;
+        continue;
+      }
+      const GazetteerMatch g = match_at(t, i, lex);
+      const bool cap = t[i].capitalised || t[i].all_caps;
+      // Capitalised chunk starting here (with a company suffix), to compare with the gazetteer.
+      std::size_t cend = cap && !s.heading ? chunk_end(t, i) : i;
+      if (cend > i) cend = company_suffix_end(t, cend);
+      const std::size_t glen = g.hits ? g.length : 0;
+      const bool gaz_ok = glen > 0 && (cap || first_hit(*g.hits, EntryKind::kList) ||
+                                       first_hit(*g.hits, EntryKind::kTitle));
+      // A gazetteer name wins unless it is only the first part of a longer organisation name
+      // ("Xinjiang" in "Xinjiang Public Security Bureau").
+      const bool chunk_wins = cend > i + glen && !org_type(t, i, cend, lex).empty() &&
+                              !(glen > 0 && i + glen < t.size() && t[i + glen].lower == "of");
+      if (cend > i + 1) {
+        if (const std::size_t row = government_region(t, i, cend, lex); row != npos) {
+          Mention m;
+          m.first = i;
+          m.last = cend;
+          m.text = surface(a, s, i, cend);
+          m.type = "region";
+          m.rule = "government-of-country";
+          m.entity = a.entity_for(lex.regions[row].name, "region", "region:" + lex.regions[row].name);
+          a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
+          a.note_mention(m.entity, m.text, s);
+          s.mentions.push_back(std::move(m));
+          i = cend;
+          continue;
+        }
+      }
+      if (gaz_ok && !chunk_wins) {
+        const std::vector<PhraseHit>& hits = *g.hits;
+        Mention m;
+        m.first = i;
+        m.last = i + glen;
+        m.text = surface(a, s, i, i + glen);
+        const PhraseHit& h = hits.front();
+        switch (h.kind) {
+          case EntryKind::kRegion: {
+            const RegionEntry& r = lex.regions[h.row];
+            m.type = "region";
+            m.rule = "gazetteer-region";
+            m.entity = a.entity_for(r.name, "region", "region:" + r.name);
+            break;
+          }
+          case EntryKind::kDemonym:
+            m.type = "region";
+            m.role = Mention::Role::kDemonym;
+            m.rule = "gazetteer-demonym";
+            m.entity = a.entity_for(lex.regions[h.row].name, "region", "region:" + lex.regions[h.row].name);
+            break;
+          case EntryKind::kAgency:
+          case EntryKind::kAgencyMetonym: {
+            const PhraseHit* agency = first_hit(hits, EntryKind::kAgency);
+            const PhraseHit& use = agency ? *agency : h;
+            m.type = "agency";
+            m.rule = "gazetteer-agency";
+            m.entity = a.entity_for(lex.agencies[use.row].name, "agency",
+                                    "agency:" + lex.agencies[use.row].name);
+            break;
+          }
+          case EntryKind::kList:
+            m.type = "list";
+            m.rule = "gazetteer-list";
+            m.entity = a.entity_for(lex.lists[h.row].name, "list", "list:" + lex.lists[h.row].name);
+            break;
+          case EntryKind::kGroup:
+            m.type = "group";
+            m.rule = "gazetteer-group";
+            m.entity = a.entity_for(lex.groups[h.row], "group", "group:" + lex.groups[h.row]);
+            break;
+          case EntryKind::kTitle:
+            m.role = Mention::Role::kTitle;
+            m.title_row = h.row;
+            m.rule = "gazetteer-title";
+            break;
+          case EntryKind::kEntity:
+            m.type = lex.entities[h.row].type;
+            m.rule = "lexicon-entity";
+            m.entity = a.entity_for(lex.entities[h.row].name, m.type, "entity:" + lex.entities[h.row].name);
+            break;
+        }
+        // Regions named only as a demonym are not actors until a relation grounds them.
+        if (m.entity >= 0 && m.role != Mention::Role::kDemonym) {
+          a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
+          a.note_mention(m.entity, m.text, s);
+        }
+        s.mentions.push_back(std::move(m));
+        i += glen;
+        continue;
+      }
+      if (cend > i) {
+        std::size_t first = i;
+        // A sentence-initial function word is capitalised only by position.
+        while (first < cend && is_stop_word(t[first].lower) && !t[first].all_caps) ++first;
+        if (first < cend && !is_law_or_event(t, first, cend)) {
+          Mention m;
+          m.first = first;
+          m.last = cend;
+          m.text = surface(a, s, first, cend);
+          m.type = org_type(t, first, cend, lex);
+          m.rule = m.type.empty() ? "name-chunk" : "org-head-word";
+          if (m.type.empty() && looks_like_person(t, first, cend, lex)) {
+            m.type = "person";
+            m.rule = "person-name";
+          }
+          s.mentions.push_back(std::move(m));
+        }
+        i = cend;
+        continue;
+      }
+      ++i;
+    }
+  }
+  resolve_names(a);
+}
+
+}  // namespace factgraph::ingest

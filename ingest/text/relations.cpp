@@ -1,1 +1,364 @@
-// placeholder: being written
+// The relation rules, one function per relation family, over the mentions of a sentence.
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "graph/names.hpp"
+#include "ingest/text/analysis.hpp"
+#include "ingest/text/words.hpp"
+
+namespace factgraph::ingest {
+namespace {
+
+template <std::size_t N>
+bool in(const std::string_view (&words)[N], std::string_view w) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+constexpr std::string_view kAdd[] = {
+    "add", "adds", "added", "adding", "addition", "additions", "inclusion", "put", "placed",
+    "placing", "places", "listed", "listing"};
+constexpr std::string_view kRemove[] = {
+    "remove", "removes", "removed", "removing", "removal", "delist", "delisted", "delisting"};
+constexpr std::string_view kSanction[] = {
+    "sanction",  "sanctions",   "sanctioned", "sanctioning", "designate",   "designates",
+    "designated", "designating", "blocked",   "designation", "designations"};
+constexpr std::string_view kTalks[] = {
+    "talks", "negotiations", "negotiating", "negotiate", "negotiated", "meeting", "meetings",
+    "met", "meet", "meets", "call", "consultations", "discussions", "spoke", "relations", "negotiators"};
+constexpr std::string_view kCondemn[] = {
+    "condemn", "condemns", "condemned", "condemning", "slammed", "slams", "slam", "denounced",
+    "denounces", "criticized", "criticised", "blasted", "rebuked"};
+constexpr std::string_view kGenericList[] = {"blacklist", "blacklists", "list",
+                                                          "entity-list", "lists"};
+
+bool actor_type(std::string_view type) {
+  return type == "firm" || type == "agency" || type == "person" || type == "official" ||
+         type.empty();
+}
+
+bool is_name(const Mention& m) { return m.role == Mention::Role::kName; }
+
+std::string first_date(const Sentence& s) {
+  for (const DateMention& d : s.dates)
+    if (!d.iso.empty()) return d.iso;
+  return "";
+}
+
+std::optional<std::size_t> find_token(const Sentence& s, std::size_t from, std::size_t to,
+                                      auto&& pred) {
+  for (std::size_t i = from; i < std::min(to, s.tokens.size()); ++i)
+    if (pred(s.tokens[i])) return i;
+  return std::nullopt;
+}
+
+bool passive_at(const Sentence& s, std::size_t trigger) {
+  for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
+    const std::string& w = s.tokens[trigger - back].lower;
+    if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
+        w == "being")
+      return true;
+    if (w != "also" && w != "being" && w != "newly" && w != "previously" && w != "now") break;
+  }
+  // "Also designated today is X": the participle opens the sentence.
+  return trigger <= 1;
+}
+
+struct Rules {
+  Article& a;
+  const LexiconData& lex;
+  long doc_list = -1;        // the article's named list, for "blacklist" and "the list"
+  long issuing_agency = -1;  // the first agency named: the voice of "we" and of passives
+  struct Action {
+    std::string type;
+    long list = -1;
+    long agent = -1;
+    std::string date;
+  } last;
+
+  long entity_of(Sentence& s, Mention& m) {
+    if (m.entity >= 0) return m.entity;
+    if (is_name(m) && actor_type(m.type)) return promote_to_firm(a, s, m);
+    return -1;
+  }
+
+  // The agency a title names ("Secretary of State" -> U.S. Department of State), created as an
+  // implicit entity when the article never names it.
+  long title_org(const Mention& m) {
+    if (m.role != Mention::Role::kTitle || m.title_row >= lex.titles.size()) return -1;
+    const TitleEntry& title = lex.titles[m.title_row];
+    if (title.org.empty() || title.org[0] == '@') return -1;
+    const long e = a.entity_for(title.org, "agency", "agency:" + title.org);
+    a.entities[static_cast<std::size_t>(e)].demonym_only = false;
+    return e;
+  }
+
+  // The acting party among the mentions before `limit`: the last agency, region or official
+  // (so "Treasury's OFAC" gives OFAC).
+  long agent_before(Sentence& s, std::size_t limit) {
+    long agent = -1;
+    for (Mention& m : s.mentions) {
+      if (m.first >= limit) break;
+      if (m.role == Mention::Role::kTitle) {
+        if (long e = title_org(m); e >= 0) agent = e;
+        continue;
+      }
+      if (m.role != Mention::Role::kName || m.entity < 0) continue;
+      const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
+      if (t == "agency" || t == "region" || t == "official") agent = m.entity;
+    }
+    return agent;
+  }
+
+  // Named actors in [from, to), skipping whatever follows a word that ends an object list.
+  std::vector<Mention*> objects(Sentence& s, std::size_t from, std::size_t to, long exclude) {
+    std::vector<Mention*> out;
+    std::size_t stop = to;
+    if (auto cut = find_token(s, from, to, [](const Token& t) { return ends_object_list(t.lower); }))
+      stop = *cut;
+    for (Mention& m : s.mentions) {
+      if (m.first < from || m.first >= stop || !is_name(m) || !actor_type(m.type)) continue;
+      // A possessor ("Trump's negotiators") is not itself an object.
+      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+      if (m.entity >= 0 && m.entity == exclude) continue;
+      if (m.entity < 0 && m.type.empty() && m.last - m.first == 1 && !s.tokens[m.first].all_caps &&
+          !lex.given_names.count(s.tokens[m.first].text) && s.tokens[m.first].text.size() < 4)
+        continue;
+      out.push_back(&m);
+    }
+    return out;
+  }
+
+  long list_in(Sentence& s, std::size_t from, std::size_t to) {
+    for (Mention& m : s.mentions)
+      if (m.first >= from && m.first < to && m.type == "list" && m.entity >= 0) return m.entity;
+    for (std::size_t i = from; i < std::min(to, s.tokens.size()); ++i)
+      if (in(kGenericList, s.tokens[i].lower) && doc_list >= 0) return doc_list;
+    return -1;
+  }
+
+  void listing(Sentence& s, std::size_t trigger, const std::string& relation) {
+    const long list = list_in(s, 0, s.tokens.size());
+    if (list < 0) return;
+    const bool passive = passive_at(s, trigger);
+    const long agent = passive ? -1 : agent_before(s, trigger);
+    std::vector<Mention*> targets;
+    if (passive) {
+      targets = objects(s, 0, trigger, agent);
+      auto after = objects(s, trigger + 1, s.tokens.size(), agent);
+      if (targets.empty()) targets = after;
+    } else {
+      targets = objects(s, trigger + 1, s.tokens.size(), agent);
+    }
+    // "alongside X, which was added in May": more members after the list.
+    if (auto along = find_token(s, trigger + 1, s.tokens.size(), [](const Token& t) {
+          return t.lower == "alongside" || t.lower == "along";
+        })) {
+      for (Mention* m : objects(s, *along + 1, s.tokens.size(), agent))
+        if (std::find(targets.begin(), targets.end(), m) == targets.end()) targets.push_back(m);
+    }
+    std::string date = first_date(s);
+    if (date.empty() && last.type == relation && last.list == list) date = last.date;
+    Attributes attrs;
+    if (agent >= 0) attrs["agent"] = a.entities[static_cast<std::size_t>(agent)].name;
+    for (Mention* m : targets) {
+      const long e = entity_of(s, *m);
+      if (e < 0 || e == list) continue;
+      // A date right after this member ("which was added in May") is its own.
+      std::string own = date;
+      for (const DateMention& d : s.dates)
+        if (!d.iso.empty() && d.begin + s.span.begin > s.tokens[m->last - 1].end &&
+            d.begin + s.span.begin < s.tokens[m->last - 1].end + 40)
+          own = d.iso;
+      a.relate(relation, e, list, own, s, relation == "added-to-list" ? "listing" : "delisting", attrs);
+    }
+    last = {relation, list, agent, date};
+  }
+
+  void sanction(Sentence& s, std::size_t trigger) {
+    const bool passive = passive_at(s, trigger);
+    std::vector<long> agents;
+    if (!passive) {
+      // Coordinated subjects: "The EU, UK, Japan ... have designated X".
+      for (Mention& m : s.mentions) {
+        if (m.first >= trigger) break;
+        if (m.role == Mention::Role::kName && m.entity >= 0 &&
+            a.entities[static_cast<std::size_t>(m.entity)].type == "region" &&
+            m.last < s.tokens.size() && s.tokens[m.last].text != "'s")
+          agents.push_back(m.entity);
+      }
+      const long specific = agent_before(s, trigger);
+      if (specific >= 0 && a.entities[static_cast<std::size_t>(specific)].type != "region")
+        agents = {specific};
+      if (agents.empty() && specific >= 0) agents = {specific};
+    }
+    if (agents.empty()) {
+      const long fallback = last.type == "sanctions" && last.agent >= 0 ? last.agent : issuing_agency;
+      if (fallback >= 0) agents = {fallback};
+    }
+    if (agents.empty()) return;
+    std::vector<Mention*> targets = passive ? objects(s, 0, trigger, agents.front())
+                                            : objects(s, trigger + 1, s.tokens.size(), agents.front());
+    if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
+    std::string date = first_date(s);
+    if (date.empty() && last.type == "sanctions") date = last.date;
+    bool any = false;
+    for (Mention* m : targets) {
+      const long e = entity_of(s, *m);
+      if (e < 0) continue;
+      for (long agent : agents)
+        if (agent != e) {
+          a.relate("sanctions", agent, e, date, s, "sanction");
+          any = true;
+        }
+    }
+    if (any || !passive) last = {"sanctions", -1, agents.front(), date.empty() ? last.date : date};
+  }
+
+  // "Targets of the action ... include A, B and C"; "These designations include X".
+  bool continuation(Sentence& s) {
+    if (last.type.empty()) return false;
+    auto verb = find_token(s, 0, s.tokens.size(), [](const Token& t) {
+      return t.lower == "include" || t.lower == "includes" || t.lower == "including";
+    });
+    if (!verb) return false;
+    const bool refers = find_token(s, 0, *verb, [](const Token& t) {
+                          return t.lower == "targets" || t.lower == "designations" ||
+                                 t.lower == "additions" || t.lower == "action" ||
+                                 t.lower == "entities";
+                        }).has_value();
+    if (!refers) return false;
+    std::string date = first_date(s);
+    if (date.empty()) date = last.date;
+    for (Mention* m : objects(s, *verb + 1, s.tokens.size(), last.agent)) {
+      const long e = entity_of(s, *m);
+      if (e < 0) continue;
+      if (last.type == "sanctions")
+        a.relate("sanctions", last.agent, e, date, s, "sanction-continued");
+      else
+        a.relate(last.type, e, last.list, date, s, "listing-continued");
+    }
+    last.date = date;
+    return true;
+  }
+
+  void talks(Sentence& s, std::size_t trigger) {
+    std::vector<long> people, countries;
+    // "between A, B and C": the last named party faces the others.
+    const auto between = find_token(s, trigger, s.tokens.size(), [](const Token& t) {
+      return t.lower == "between" || t.lower == "of" || t.lower == "with";
+    });
+    const std::string date = first_date(s);
+    if (between && s.tokens[*between].lower != "with") {
+      for (Mention& m : s.mentions) {
+        if (m.first <= *between || !is_name(m) || m.entity < 0) continue;
+        if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+        const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
+        if (t == "person" || t == "official") people.push_back(m.entity);
+        if (t == "region") countries.push_back(m.entity);
+      }
+      if (people.size() >= 2) {
+        for (std::size_t i = 0; i + 1 < people.size(); ++i)
+          a.relate("negotiates-with", people[i], people.back(), date, s, "talks-between");
+        return;
+      }
+      if (countries.size() >= 2) {
+        a.relate("negotiates-with", countries.front(), countries[1], date, s, "talks-between");
+        return;
+      }
+    }
+    // "A met with B", "A will meet with B", "negotiating with Canada".
+    if (auto with = find_token(s, trigger, std::min(s.tokens.size(), trigger + 4),
+                               [](const Token& t) { return t.lower == "with"; })) {
+      long side_a = -1;
+      for (Mention& m : s.mentions) {
+        if (m.first >= trigger) break;
+        if (is_name(m) && m.entity >= 0) side_a = m.entity;
+      }
+      if (side_a < 0) side_a = issuing_agency;
+      std::vector<long> others;
+      for (Mention& m : s.mentions) {
+        if (m.first <= *with || m.entity < 0 || !is_name(m)) continue;
+        const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
+        if (t == "person" || t == "official" || t == "region" || t == "agency") others.push_back(m.entity);
+        if (m.last < s.tokens.size() && ends_object_list(s.tokens[m.last].lower)) break;
+      }
+      for (long o : others)
+        if (side_a >= 0 && o != side_a) a.relate("negotiates-with", side_a, o, date, s, "talks-with");
+    }
+  }
+
+  void condemn(Sentence& s, std::size_t trigger) {
+    long speaker = -1;
+    for (Mention& m : s.mentions) {
+      if (m.first >= trigger) break;
+      if (m.entity >= 0 && is_name(m)) speaker = m.entity;
+    }
+    if (speaker < 0) return;
+    long target = list_in(s, trigger + 1, s.tokens.size());
+    if (target < 0)
+      for (Mention& m : s.mentions)
+        if (m.first > trigger && m.entity >= 0 && is_name(m)) {
+          target = m.entity;
+          break;
+        }
+    if (target >= 0 && target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
+  }
+
+  void run(Sentence& s) {
+    if (continuation(s)) return;
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      const std::string& w = s.tokens[i].lower;
+      if (in(kAdd, w)) {
+        listing(s, i, "added-to-list");
+        break;
+      }
+      if (in(kRemove, w)) {
+        listing(s, i, "removed-from-list");
+        break;
+      }
+    }
+    for (std::size_t i = 0; i < s.tokens.size(); ++i)
+      if (in(kSanction, s.tokens[i].lower) && !(i > 0 && s.tokens[i - 1].capitalised && s.tokens[i].lower == "sanctions")) {
+        sanction(s, i);
+        break;
+      }
+    for (std::size_t i = 0; i < s.tokens.size(); ++i)
+      if (in(kTalks, s.tokens[i].lower)) {
+        talks(s, i);
+        break;
+      }
+    for (std::size_t i = 0; i < s.tokens.size(); ++i)
+      if (in(kCondemn, s.tokens[i].lower)) {
+        condemn(s, i);
+        break;
+      }
+  }
+};
+
+}  // namespace
+
+void find_structure(Article& a);  // structural relations: relations_structure.cpp
+
+void find_relations(Article& a) {
+  Rules rules{a, *a.lexicon};
+  for (const ArticleEntity& e : a.entities) {
+    const long index = static_cast<long>(&e - a.entities.data());
+    if (rules.doc_list < 0 && e.type == "list") rules.doc_list = index;
+  }
+  // The first agency named in the text is the article's own voice.
+  for (Sentence& s : a.sentences) {
+    for (Mention& m : s.mentions)
+      if (m.entity >= 0 && is_name(m) && a.entities[static_cast<std::size_t>(m.entity)].type == "agency") {
+        rules.issuing_agency = m.entity;
+        break;
+      }
+    if (rules.issuing_agency >= 0) break;
+  }
+  for (Sentence& s : a.sentences)
+    if (!s.heading) rules.run(s);
+  find_structure(a);
+}
+
+}  // namespace factgraph::ingest

@@ -1,0 +1,50 @@
+#pragma once
+// Turning command-line INPUTs (files and folders) into parsed documents.
+
+#include <string>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "ingest/diagnostic.hpp"
+#include "ingest/json_input.hpp"
+
+namespace factgraph::ingest {
+class Lexicon;
+}
+
+namespace factgraph::cli {
+
+enum class InputKind { kJson, kJsonLines, kText, kUnknown };
+
+/// The kind of file `path` holds, judged by its extension.
+[[nodiscard]] InputKind input_kind(const std::string& path);
+
+/// Files named by `inputs`: files as given, folders searched recursively for known kinds (others
+/// are noted in `notes` and skipped). Sorted and distinct, so the order on the command line does
+/// not change the result. A missing path is a diagnostic.
+[[nodiscard]] std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
+                                                     std::vector<std::string>& notes,
+                                                     std::vector<ingest::Diagnostic>& diagnostics);
+
+struct LoadOptions {
+  std::string fallback_date;  ///< --date: publication date of articles without a dateline
+  unsigned jobs = 1;          ///< threads for text extraction
+};
+
+/// What a set of files holds once parsed and extracted, in file order.
+struct LoadedInputs {
+  std::vector<FactsDocument> documents;
+  std::vector<ingest::Diagnostic> diagnostics;
+  std::size_t bad_documents = 0;
+};
+
+/// Reads and parses every file; runs the text extractor on articles (plain text and JSON article
+/// records) with `lexicon`. Unreadable files and bad records become diagnostics.
+[[nodiscard]] LoadedInputs load_documents(const std::vector<std::string>& files,
+                                          const ingest::Lexicon& lexicon,
+                                          const LoadOptions& options);
+
+/// Reads a whole file. Throws IoError naming the path when it cannot.
+[[nodiscard]] std::string read_file(const std::string& path);
+
+}  // namespace factgraph::cli

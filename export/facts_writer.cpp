@@ -1,0 +1,148 @@
+#include "export/facts_writer.hpp"
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/writer.h>
+
+#include <string>
+
+namespace factgraph::exporters {
+namespace {
+
+// RapidJSON refuses to write invalid UTF-8; the extractor only passes on text that was checked,
+// but a facts document built by hand could hold anything, so bad bytes become U+FFFD.
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = p[i];
+    std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+                                   : (c >= 0xF0 && c <= 0xF4)   ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3) ok = !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] > 0x9F);
+    if (ok && len == 4) ok = !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] > 0x8F);
+    if (ok) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
+template <class Writer>
+void string_field(Writer& w, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  w.Key(key);
+  const std::string clean = valid_utf8(value);
+  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+template <class Writer>
+void attributes(Writer& w, const Attributes& attrs) {
+  if (attrs.empty()) return;
+  w.Key("attributes");
+  w.StartObject();
+  for (const auto& [k, v] : attrs) {
+    const std::string key = valid_utf8(k), value = valid_utf8(v);
+    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  w.EndObject();
+}
+
+template <class Writer>
+void evidence(Writer& w, const Evidence& e) {
+  w.StartObject();
+  string_field(w, "sentence", e.sentence);
+  if (e.begin != 0 || e.end != 0) {
+    w.Key("begin");
+    w.Uint64(e.begin);
+    w.Key("end");
+    w.Uint64(e.end);
+  }
+  string_field(w, "rule", e.rule);
+  w.EndObject();
+}
+
+template <class Writer>
+void document(Writer& w, const FactsDocument& doc) {
+  w.StartObject();
+  string_field(w, "id", doc.info.id);
+  string_field(w, "title", doc.info.title);
+  string_field(w, "date", doc.info.date);
+  string_field(w, "source", doc.info.source);
+  string_field(w, "url", doc.info.url);
+  w.Key("entities");
+  w.StartArray();
+  for (const EntityFact& e : doc.entities) {
+    w.StartObject();
+    string_field(w, "id", e.id);
+    string_field(w, "name", e.name);
+    string_field(w, "type", e.type);
+    if (!e.aliases.empty()) {
+      w.Key("aliases");
+      w.StartArray();
+      for (const std::string& a : e.aliases) {
+        const std::string clean = valid_utf8(a);
+        w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+      }
+      w.EndArray();
+    }
+    attributes(w, e.attributes);
+    if (!e.evidence.empty()) {
+      w.Key("evidence");
+      w.StartArray();
+      for (const Evidence& ev : e.evidence) evidence(w, ev);
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("relations");
+  w.StartArray();
+  for (const RelationFact& r : doc.relations) {
+    w.StartObject();
+    string_field(w, "type", r.type);
+    string_field(w, "source", r.source);
+    string_field(w, "target", r.target);
+    string_field(w, "date", r.date);
+    attributes(w, r.attributes);
+    const Evidence& e = r.evidence;
+    if (!e.sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
+      w.Key("evidence");
+      evidence(w, e);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+void write_facts_json(std::ostream& out, const std::vector<FactsDocument>& documents,
+                      bool json_lines) {
+  rapidjson::OStreamWrapper stream(out);
+  if (json_lines) {
+    for (const FactsDocument& doc : documents) {
+      rapidjson::Writer<rapidjson::OStreamWrapper> writer(stream);
+      document(writer, doc);
+      out << '\n';
+    }
+    return;
+  }
+  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> writer(stream);
+  writer.SetIndent(' ', 2);
+  writer.StartArray();
+  for (const FactsDocument& doc : documents) document(writer, doc);
+  writer.EndArray();
+  out << '\n';
+}
+
+}  // namespace factgraph::exporters

@@ -1,0 +1,82 @@
+#pragma once
+// What the extractor knows about an article while it reads it: sentences, tokens, mentions of
+// actors and the actors they resolve to. Internal to ingest/text.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "ingest/json_input.hpp"
+#include "ingest/text/dates.hpp"
+#include "ingest/text/lexicon_data.hpp"
+#include "ingest/text/sentences.hpp"
+#include "ingest/text/tokens.hpp"
+
+namespace factgraph::ingest {
+
+/// A stretch of tokens naming (or evoking) an actor, a list or a title.
+struct Mention {
+  std::size_t first = 0, last = 0;  ///< token range [first, last) in the sentence
+  std::string text;                 ///< surface form as written
+  std::string type;                 ///< firm agency official person region list group; "" unknown
+  enum class Role { kName, kDemonym, kTitle, kGenericList, kReference } role = Role::kName;
+  std::size_t title_row = 0;  ///< for kTitle: row of LexiconData::titles (or npos: generic)
+  long entity = -1;           ///< index into Article::entities once resolved
+  std::string rule;           ///< how it was recognised
+};
+
+struct Sentence {
+  Span span;  ///< byte range in the article text
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;  ///< ordered by first token
+  std::vector<DateMention> dates;  ///< offsets relative to the sentence
+  bool heading = false;  ///< title-case or all-caps line: only gazetteer names are trusted
+};
+
+/// One actor of the article, with every surface form it was named by.
+struct ArticleEntity {
+  std::string name;
+  std::string type;
+  std::vector<std::string> aliases;
+  std::string key;  ///< gazetteer key ("agency:12") or normalised name
+  std::vector<Evidence> evidence;
+  bool used = false;  ///< demonym-only regions are kept only when a relation uses them
+  bool demonym_only = true;
+};
+
+struct Article {
+  const ArticleRecord* record = nullptr;
+  const LexiconData* lexicon = nullptr;
+  std::vector<Sentence> sentences;
+  std::vector<ArticleEntity> entities;
+  std::vector<RelationFact> relations;
+  Attributes counts;  ///< stated counts, attached to the document's relations
+
+  /// Finds or creates the entity for a name of `type`; `key` identifies gazetteer entries.
+  long entity_for(std::string_view name, std::string_view type, std::string key);
+  /// Records that `entity` was named `surface` in sentence `s`.
+  void note_mention(long entity, std::string_view surface, const Sentence& s);
+  /// Adds a relation (deduplicated) with the sentence as evidence.
+  void relate(std::string_view type, long source, long target, std::string date,
+              const Sentence& s, std::string_view rule, Attributes attributes = {});
+  [[nodiscard]] std::string_view text_of(const Sentence& s) const;
+  /// The region entity for a dateline place ("Brussels, Belgium" gives Brussels), or -1.
+  long entity_for_place(std::string_view place);
+};
+
+/// Finds the mentions of every sentence and resolves them to entities.
+void find_mentions(Article& article);
+
+/// Gives name chunks their entities: acronyms defined in parentheses, persons and their
+/// surnames, organisations and their short forms ("Hikvision" for "Hangzhou Hikvision Digital
+/// Technology"), "Government of X" as the country. Called by find_mentions.
+void resolve_names(Article& article);
+
+/// The entity for an untyped name chunk that a relation rule shows to be an organisation.
+long promote_to_firm(Article& article, Sentence& sentence, Mention& mention);
+
+/// Applies the relation rules to every sentence.
+void find_relations(Article& article);
+
+}  // namespace factgraph::ingest

@@ -1,0 +1,112 @@
+// One entity per actor within an article: linking short forms, acronyms and surnames to the
+// full names they stand for.
+
+#include <map>
+
+#include "graph/names.hpp"
+#include "ingest/text/analysis.hpp"
+#include "ingest/text/words.hpp"
+
+namespace factgraph::ingest {
+namespace {
+
+bool is_region_word(const LexiconData& lex, const Token& t) {
+  const auto* hits = lex.find(t.lower);
+  if (!hits) return false;
+  for (const PhraseHit& h : *hits)
+    if (h.kind == EntryKind::kRegion || h.kind == EntryKind::kDemonym) return true;
+  return false;
+}
+
+// Shorter names an organisation may go by later: its distinctive words without leading place
+// names and trailing generic words ("Hangzhou Hikvision Digital Technology" -> "Hikvision",
+// "Hikvision Digital").
+std::vector<std::string> short_forms(const Sentence& s, const Mention& m, const LexiconData& lex) {
+  std::size_t first = m.first, last = m.last;
+  while (first < last && (is_region_word(lex, s.tokens[first]) || !s.tokens[first].word)) ++first;
+  while (last > first && (!s.tokens[last - 1].word || is_company_form(s.tokens[last - 1].text) ||
+                          lex.org_words.count(s.tokens[last - 1].lower)))
+    --last;
+  std::vector<std::string> out;
+  std::string form;
+  for (std::size_t i = first; i < last; ++i) {
+    if (!s.tokens[i].word || is_connector(s.tokens[i].lower)) break;
+    if (!form.empty()) form += ' ';
+    form += s.tokens[i].text;
+    const bool generic = is_stop_word(s.tokens[first].lower) ||
+                         lex.org_words.count(s.tokens[first].lower) > 0 ||
+                         lex.given_names.count(s.tokens[first].text) > 0;
+    if (!generic && form.size() >= 3) out.push_back(form);
+  }
+  return out;
+}
+
+const Mention* next_mention(const Sentence& s, std::size_t index) {
+  return index + 1 < s.mentions.size() ? &s.mentions[index + 1] : nullptr;
+}
+
+}  // namespace
+
+long promote_to_firm(Article& a, Sentence& s, Mention& m) {
+  if (m.entity >= 0) return m.entity;
+  if (m.type.empty()) m.type = "firm";
+  m.entity = a.entity_for(m.text, m.type, "");
+  a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
+  a.note_mention(m.entity, m.text, s);
+  return m.entity;
+}
+
+void resolve_names(Article& a) {
+  const LexiconData& lex = *a.lexicon;
+  std::map<std::string, long> short_names;  // short form / acronym / surname -> entity
+
+  // Pass 1: names that stand on their own (typed organisations, persons) and acronyms defined
+  // right after a name: "Office of Foreign Assets Control (OFAC)".
+  for (Sentence& s : a.sentences) {
+    const auto& t = s.tokens;
+    for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+      Mention& m = s.mentions[k];
+      if (m.role != Mention::Role::kName) continue;
+      if (m.entity < 0 && !m.type.empty()) {
+        m.entity = a.entity_for(m.text, m.type, "");
+        a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
+        a.note_mention(m.entity, m.text, s);
+        if (m.type == "person") {
+          short_names.emplace(t[m.last - 1].text, m.entity);
+        } else {
+          for (const std::string& f : short_forms(s, m, lex)) short_names.emplace(f, m.entity);
+        }
+      }
+      if (m.entity < 0) continue;
+      // "(ACRONYM)" right after the name.
+      const std::size_t p = m.last;
+      if (p + 2 < t.size() && t[p].text == "(" && t[p + 2].text == ")" && t[p + 1].word &&
+          (t[p + 1].all_caps || t[p + 1].capitalised) && t[p + 1].text.size() <= 12) {
+        const std::string acronym = t[p + 1].text;
+        if (!lex.find(t[p + 1].lower) || a.entities[static_cast<std::size_t>(m.entity)].type != "region") {
+          short_names.emplace(acronym, m.entity);
+          a.note_mention(m.entity, acronym, s);
+          // The acronym token itself may have become a mention of its own: fold it in.
+          if (const Mention* n = next_mention(s, k); n && n->first == p + 1) {
+            s.mentions[k + 1].entity = m.entity;
+            s.mentions[k + 1].type = m.type;
+          }
+        }
+      }
+    }
+  }
+
+  // Pass 2: untyped chunks that are a known short form, acronym or surname.
+  for (Sentence& s : a.sentences) {
+    for (Mention& m : s.mentions) {
+      if (m.role != Mention::Role::kName || m.entity >= 0) continue;
+      auto it = short_names.find(m.text);
+      if (it == short_names.end()) continue;
+      m.entity = it->second;
+      m.type = a.entities[static_cast<std::size_t>(m.entity)].type;
+      a.note_mention(m.entity, m.text, s);
+    }
+  }
+}
+
+}  // namespace factgraph::ingest

@@ -1,0 +1,67 @@
+#pragma once
+// The loaded gazetteers, indexed for matching over tokens. Internal to the text extractor.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace factgraph::ingest {
+
+/// What a gazetteer phrase names.
+enum class EntryKind { kRegion, kDemonym, kAgency, kAgencyMetonym, kList, kGroup, kTitle, kEntity };
+
+struct RegionEntry {
+  std::string name, kind, part_of, capital;
+};
+struct AgencyEntry {
+  std::string name, country, parent;
+};
+struct TitleEntry {
+  std::string title, org, kind;  ///< org: agency name, "@country" or empty
+};
+struct ListEntry {
+  std::string name, maintainer;
+};
+struct EntityEntry {  ///< a user-supplied name of any type (--lexicon)
+  std::string name, type;
+};
+
+/// One phrase of a gazetteer: which table and row it points to.
+struct PhraseHit {
+  EntryKind kind;
+  std::size_t row;
+};
+
+class LexiconData {
+ public:
+  std::vector<RegionEntry> regions;
+  std::vector<AgencyEntry> agencies;
+  std::vector<TitleEntry> titles;
+  std::vector<ListEntry> lists;
+  std::vector<std::string> groups;
+  std::vector<EntityEntry> entities;
+  std::unordered_map<std::string, std::string> org_words;  ///< lower-case word -> firm|agency|org
+  std::unordered_set<std::string> given_names, surnames;    ///< as written (capitalised)
+
+  /// Registers `phrase` (matched on its lower-cased token sequence, see phrase_key).
+  void add_phrase(std::string_view phrase, EntryKind kind, std::size_t row);
+  /// Hits for a phrase key, or nullptr.
+  [[nodiscard]] const std::vector<PhraseHit>* find(std::string_view key) const;
+  [[nodiscard]] std::size_t longest_phrase() const { return longest_phrase_; }
+  /// Row of the region / agency / list with this canonical name, or npos.
+  [[nodiscard]] std::size_t region_row(std::string_view name) const;
+  [[nodiscard]] std::size_t agency_row(std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<PhraseHit>> phrases_;
+  std::size_t longest_phrase_ = 1;
+};
+
+/// Lower-cased words of `phrase` joined by single spaces, with typographic apostrophes made
+/// straight and punctuation other than inner apostrophes, hyphens, '&' and dots of acronyms
+/// separated into their own words. The same function keys gazetteer rows and text spans.
+[[nodiscard]] std::string phrase_key(std::string_view phrase);
+
+}  // namespace factgraph::ingest

@@ -1,0 +1,321 @@
+// Structural relations stated by the shape of a phrase rather than by a verb: who a unit belongs
+// to, who holds which office, where an organisation is, which agency keeps which list.
+
+#include <algorithm>
+#include <cctype>
+
+#include "ingest/text/analysis.hpp"
+#include "ingest/text/words.hpp"
+
+namespace factgraph::ingest {
+namespace {
+
+const ArticleEntity& entity(const Article& a, long e) { return a.entities[static_cast<std::size_t>(e)]; }
+
+bool named(const Mention& m) { return m.role == Mention::Role::kName && m.entity >= 0; }
+
+bool is_org(const Article& a, const Mention& m) {
+  if (!named(m)) return false;
+  const std::string& t = entity(a, m.entity).type;
+  return t == "agency" || t == "firm";
+}
+
+bool is_region(const Article& a, const Mention& m) {
+  return m.entity >= 0 && entity(a, m.entity).type == "region";
+}
+
+// Mention starting at token `i`, or nullptr.
+Mention* mention_at(Sentence& s, std::size_t i) {
+  for (Mention& m : s.mentions)
+    if (m.first == i) return &m;
+  return nullptr;
+}
+
+long make_region_used(Article& a, const Mention& m, const Sentence& s) {
+  ArticleEntity& e = a.entities[static_cast<std::size_t>(m.entity)];
+  if (e.demonym_only) {
+    e.demonym_only = false;
+    a.note_mention(m.entity, m.text, s);
+  }
+  return m.entity;
+}
+
+void subordinate(Article& a, Sentence& s) {
+  const LexiconData& lex = *a.lexicon;
+  auto& t = s.tokens;
+  for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+    Mention& m = s.mentions[k];
+    if (!is_org(a, m)) continue;
+    const std::size_t after = m.last;
+    // "Commerce Department's Bureau of Industry and Security"
+    if (after + 1 < t.size() && t[after].text == "'s")
+      if (Mention* unit = mention_at(s, after + 1); unit && is_org(a, *unit) &&
+                                                     entity(a, unit->entity).type == "agency" &&
+                                                     entity(a, m.entity).type == "agency")
+        a.relate("subordinate-of", unit->entity, m.entity, "", s, "possessive-unit");
+    // "Bureau ... of the U.S. Department of Commerce"; "Bureau of Industry and Security, Commerce"
+    std::size_t j = after;
+    if (j < t.size() && t[j].text == "(")
+      while (j < t.size() && t[j].text != ")") ++j;
+    if (j < t.size() && t[j].text == ")") ++j;
+    const bool of = j < t.size() && t[j].lower == "of";
+    const bool comma = j < t.size() && t[j].text == ",";
+    if (of || comma) {
+      std::size_t p = j + 1;
+      if (p < t.size() && t[p].lower == "the") ++p;
+      if (Mention* parent = mention_at(s, p); parent && is_org(a, *parent) &&
+                                               entity(a, parent->entity).type == "agency" &&
+                                               entity(a, m.entity).type == "agency" &&
+                                               parent->entity != m.entity) {
+        // A comma alone may separate members of a list; trust it only when the parent is known
+        // to be the parent, or the text is an address-like chain of units.
+        const ArticleEntity& child = entity(a, m.entity);
+        const ArticleEntity& up = entity(a, parent->entity);
+        bool known = false;
+        if (const std::size_t row = lex.agency_row(child.name); row != std::string::npos)
+          known = lex.agencies[row].parent == up.name;
+        const bool chain = comma && child.key.rfind("agency:", 0) != 0;
+        if (of || known || chain) a.relate("subordinate-of", m.entity, parent->entity, "", s, of ? "unit-of" : "unit-comma");
+      }
+    }
+  }
+  // Two agencies of one sentence that the gazetteer knows as unit and parent.
+  for (const Mention& m : s.mentions) {
+    if (!named(m) || entity(a, m.entity).type != "agency") continue;
+    const std::size_t row = lex.agency_row(entity(a, m.entity).name);
+    if (row == std::string::npos || lex.agencies[row].parent.empty()) continue;
+    for (const Mention& p : s.mentions)
+      if (named(p) && entity(a, p.entity).name == lex.agencies[row].parent)
+        a.relate("subordinate-of", m.entity, p.entity, "", s, "known-parent");
+  }
+  // "X, a subsidiary of Y"
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    const std::string& w = t[i].lower;
+    if ((w == "subsidiary" || w == "subsidiaries" || w == "affiliate" || w == "unit") &&
+        t[i + 1].lower == "of") {
+      Mention* parent = mention_at(s, i + 2);
+      if (!parent && t[i + 2].lower == "the") parent = mention_at(s, i + 3);
+      Mention* child = nullptr;
+      for (Mention& m : s.mentions)
+        if (m.last <= i && named(m)) child = &m;
+      if (parent && child && named(*parent) && parent->entity != child->entity)
+        a.relate("subordinate-of", child->entity, parent->entity, "", s, "subsidiary-of");
+    }
+  }
+}
+
+void holds_office(Article& a, Sentence& s) {
+  const LexiconData& lex = *a.lexicon;
+  auto& t = s.tokens;
+  for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+    Mention& title = s.mentions[k];
+    if (title.role != Mention::Role::kTitle) continue;
+    const TitleEntry& entry = lex.titles[title.title_row];
+    if (entry.kind != "official") continue;
+    // The person: right after the title ("Treasury Secretary Steven Mnuchin"), after a comma
+    // ("China's top trade envoy, Liu He"), or before it ("Li Shangfu, its director").
+    Mention* person = nullptr;
+    std::size_t role_end = title.last;
+    // "Secretary of the XPSB": the body follows the title.
+    long org = -1;
+    std::size_t p = title.last;
+    if (p < t.size() && (t[p].lower == "of" || t[p].lower == "for")) {
+      std::size_t q = p + 1;
+      if (q < t.size() && t[q].lower == "the") ++q;
+      if (Mention* body = mention_at(s, q); body && body->entity >= 0 &&
+                                             (is_org(a, *body) || is_region(a, *body))) {
+        org = body->entity;
+        role_end = body->last;
+        p = body->last;
+      }
+    }
+    for (Mention& m : s.mentions) {
+      if (m.first == p || (m.first == p + 1 && p < t.size() && t[p].text == ",")) {
+        if (m.role == Mention::Role::kName) person = &m;
+        break;
+      }
+    }
+    if (!person && title.first >= 2 && t[title.first - 1].text != ",") {
+      std::size_t back = title.first;
+      while (back > 0 && (t[back - 1].lower == "the" || t[back - 1].lower == "its" ||
+                          t[back - 1].lower == "former" || t[back - 1].lower == "current"))
+        --back;
+      if (back >= 1 && t[back - 1].text == ",")
+        for (Mention& m : s.mentions)
+          if (m.last == back - 1 && m.role == Mention::Role::kName) person = &m;
+    }
+    if (!person) continue;
+    const std::string& ptype = person->type;
+    if (!(ptype.empty() || ptype == "person" || ptype == "official")) continue;
+    if (person->entity < 0) {
+      person->type = "official";
+      person->entity = a.entity_for(person->text, "official", "");
+      a.entities[static_cast<std::size_t>(person->entity)].demonym_only = false;
+      a.note_mention(person->entity, person->text, s);
+    }
+    a.entities[static_cast<std::size_t>(person->entity)].type = "official";
+    // The body: named after the title, else a region right before it ("European Union
+    // Commissioner", "China's top trade envoy"), else the body the title itself names.
+    for (std::size_t back = title.first, steps = 0; org < 0 && back > 0 && steps < 5; --back, ++steps) {
+      Mention* before = nullptr;
+      for (Mention& m : s.mentions)
+        if (m.last == back || (m.last + 1 == back && t[m.last].text == "'s")) before = &m;
+      if (before && before->entity >= 0 && is_region(a, *before)) {
+        org = make_region_used(a, *before, s);
+        break;
+      }
+      if (t[back - 1].capitalised && !mention_at(s, back - 1)) break;
+    }
+    if (org < 0 && !entry.org.empty() && entry.org[0] != '@') {
+      org = a.entity_for(entry.org, "agency", "agency:" + entry.org);
+      a.entities[static_cast<std::size_t>(org)].demonym_only = false;
+    }
+    if (org < 0 && entry.org == "@country")
+      for (const Mention& m : s.mentions)
+        if (m.first < title.first && is_region(a, m)) org = make_region_used(a, m, s);
+    if (org < 0 || org == person->entity) continue;
+    std::size_t role_begin = title.first;
+    if (role_begin > 0 && (t[role_begin - 1].lower == "former" || t[role_begin - 1].lower == "acting"))
+      --role_begin;
+    const std::string_view text = a.record->text;
+    std::string role(text.substr(t[role_begin].begin, t[role_end - 1].end - t[role_begin].begin));
+    a.relate("holds-office", person->entity, org, "", s, "title-before-name", {{"role", role}});
+  }
+}
+
+void located_in(Article& a, Sentence& s) {
+  auto& t = s.tokens;
+  for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+    Mention& r = s.mentions[k];
+    if (!is_region(a, r)) continue;
+    // "Russia's Main Intelligence Directorate"; "China's Xinjiang region"
+    if (r.role == Mention::Role::kName && r.last < t.size() && t[r.last].text == "'s") {
+      for (std::size_t q = r.last + 1; q < std::min(t.size(), r.last + 5); ++q) {
+        Mention* m = mention_at(s, q);
+        if (m && named(*m)) {
+          if (is_org(a, *m)) a.relate("located-in", m->entity, make_region_used(a, r, s), "", s, "possessive-place");
+          else if (is_region(a, *m) && m->entity != r.entity)
+            a.relate("part-of", m->entity, make_region_used(a, r, s), "", s, "possessive-place");
+          break;
+        }
+        if (t[q].capitalised || !t[q].word) break;
+      }
+    }
+    // "Chinese firms A, B and C"; "the Chinese entity X"
+    if (r.role == Mention::Role::kDemonym) {
+      std::size_t q = r.last;
+      while (q < t.size() && q < r.last + 3 && t[q].word && !t[q].capitalised && !is_org_noun(t[q].lower)) ++q;
+      if (q < t.size() && is_org_noun(t[q].lower)) {
+        for (std::size_t i = q + 1; i < t.size();) {
+          Mention* m = mention_at(s, i);
+          if (!m || m->role != Mention::Role::kName) break;
+          if (m->entity < 0) promote_to_firm(a, s, *m);
+          if (is_org(a, *m)) a.relate("located-in", m->entity, make_region_used(a, r, s), "", s, "demonym-org");
+          i = m->last;
+          if (i < t.size() && t[i].text == "(") while (i < t.size() && t[i].text != ")") ++i;
+          if (i < t.size() && t[i].text == ")") ++i;
+          if (i < t.size() && (t[i].text == "," || t[i].lower == "and")) ++i;
+          if (i < t.size() && t[i].lower == "and") ++i;
+        }
+      }
+    }
+  }
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // "Hangzhou-based X"
+    if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
+      const std::string place = t[i].lower.substr(0, t[i].lower.size() - 6);
+      const auto* hits = a.lexicon->find(place);
+      if (!hits) continue;
+      for (const PhraseHit& h : *hits) {
+        if (h.kind != EntryKind::kRegion) continue;
+        for (Mention& m : s.mentions)
+          if (m.first > i && m.role == Mention::Role::kName) {
+            if (m.entity < 0) promote_to_firm(a, s, m);
+            const std::string& name = a.lexicon->regions[h.row].name;
+            const long region = a.entity_for(name, "region", "region:" + name);
+            a.entities[static_cast<std::size_t>(region)].demonym_only = false;
+            a.note_mention(region, std::string_view(a.record->text).substr(t[i].begin, t[i].end - t[i].begin - 6), s);
+            if (is_org(a, m)) a.relate("located-in", m.entity, region, "", s, "x-based");
+            break;
+          }
+        break;
+      }
+    }
+    // "X (under Brazil)", "X, based in Y", "located in Y"
+    const bool under = t[i].text == "(" && i + 2 < t.size() && t[i + 1].lower == "under";
+    const bool based = (t[i].lower == "based" || t[i].lower == "located" || t[i].lower == "headquartered") &&
+                       i + 2 < t.size() && t[i + 1].lower == "in";
+    if (under || based) {
+      Mention* place = mention_at(s, i + 2);
+      Mention* org = nullptr;
+      for (Mention& m : s.mentions)
+        if (m.last <= i && (is_org(a, m) || (m.role == Mention::Role::kName && m.entity < 0))) org = &m;
+      if (place && is_region(a, *place) && org) {
+        if (org->entity < 0) promote_to_firm(a, s, *org);
+        if (is_org(a, *org)) a.relate("located-in", org->entity, make_region_used(a, *place, s), "", s, under ? "under-place" : "based-in");
+      }
+    }
+  }
+  // "X is a ... Russian investment company"; "X, Russia's main arms export entity"
+  for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+    Mention& m = s.mentions[k];
+    if (m.role != Mention::Role::kName) continue;
+    std::size_t q = m.last;
+    const bool copula = q + 1 < t.size() && (t[q].lower == "is" || t[q].lower == "was") &&
+                        (t[q + 1].lower == "a" || t[q + 1].lower == "an");
+    const bool appos = q + 1 < t.size() && t[q].text == ",";
+    if (!copula && !appos) continue;
+    q += copula ? 2 : 1;
+    for (std::size_t end = std::min(t.size(), q + 9); q < end; ++q) {
+      if (t[q].text == "," || t[q].text == "." || t[q].lower == "and" || t[q].lower == "which") break;
+      Mention* r = mention_at(s, q);
+      if (!r || !is_region(a, *r)) continue;
+      // The description must end in an organisation noun to say where the organisation is.
+      bool org_noun = false;
+      for (std::size_t z = r->last; z < std::min(t.size(), r->last + 6); ++z) {
+        if (t[z].text == "," || t[z].lower == "with") break;
+        if (is_org_noun(t[z].lower)) org_noun = true;
+      }
+      if (!org_noun) break;
+      if (m.entity < 0) promote_to_firm(a, s, m);
+      if (is_org(a, m)) a.relate("located-in", m.entity, make_region_used(a, *r, s), "", s, "described-as");
+      break;
+    }
+  }
+}
+
+void maintains(Article& a) {
+  const LexiconData& lex = *a.lexicon;
+  for (std::size_t i = 0; i < a.entities.size(); ++i) {
+    const ArticleEntity& list = a.entities[i];
+    if (list.type != "list" || list.key.rfind("list:", 0) != 0) continue;
+    std::string keeper;
+    for (const ListEntry& l : lex.lists)
+      if (l.name == list.name) keeper = l.maintainer;
+    // The maintainer, or failing that its parent department, when the article names either.
+    bool found = false;
+    for (int depth = 0; depth < 2 && !keeper.empty() && !found; ++depth) {
+      for (std::size_t j = 0; j < a.entities.size() && !found; ++j)
+        if (a.entities[j].key == "agency:" + keeper && !a.entities[j].evidence.empty()) {
+          a.relate("maintains", static_cast<long>(j), static_cast<long>(i), "", a.sentences.front(),
+                   "known-maintainer");
+          found = true;
+        }
+      const std::size_t row = lex.agency_row(keeper);
+      keeper = row == std::string::npos ? "" : lex.agencies[row].parent;
+    }
+  }
+}
+
+}  // namespace
+
+void find_structure(Article& a) {
+  for (Sentence& s : a.sentences) {
+    subordinate(a, s);
+    holds_office(a, s);
+    located_in(a, s);
+  }
+  if (!a.sentences.empty()) maintains(a);
+}
+
+}  // namespace factgraph::ingest
