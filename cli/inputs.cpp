@@ -48,10 +48,13 @@ std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
       if (!it->is_regular_file(ec)) continue;
       const std::string path = it->path().string();
       const std::string name = it->path().filename().string();
-      // Expected-output files sit beside sample articles; they describe, not state, facts.
+      // Expected-output files and READMEs sit beside sample articles; they describe, not state,
+      // facts. A file named on the command line is always read.
       if (name.starts_with(".") || name.ends_with(".expected.json") ||
-          name.ends_with(".gold.json"))
+          name.ends_with(".gold.json") || name.starts_with("README")) {
+        notes.push_back(path + ": skipped (documentation or expected output)");
         continue;
+      }
       if (input_kind(path) == InputKind::kUnknown) {
         notes.push_back(path + ": skipped (not .json, .jsonl, .txt or .md)");
         continue;

@@ -1,1 +1,136 @@
-// placeholder: being written
+#include <doctest/doctest.h>
+
+#include "graph/builder.hpp"
+
+using namespace factgraph;
+
+namespace {
+
+EntityFact entity(std::string name, std::string type, std::vector<std::string> aliases = {}) {
+  EntityFact e;
+  e.name = std::move(name);
+  e.type = std::move(type);
+  e.aliases = std::move(aliases);
+  return e;
+}
+
+RelationFact relation(std::string type, std::string source, std::string target,
+                      std::string date = "", std::string evidence = "") {
+  RelationFact r;
+  r.type = std::move(type);
+  r.source = std::move(source);
+  r.target = std::move(target);
+  r.date = std::move(date);
+  r.evidence.sentence = std::move(evidence);
+  return r;
+}
+
+const Node* node_labelled(const KnowledgeGraph& g, std::string_view label) {
+  for (Vertex v = 0; v < g.node_count(); ++v)
+    if (g.node(v).label == label) return &g.node(v);
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("builder: one actor under different names in two documents is one node") {
+  FactsDocument a{{"doc-a", "", "2019-10-07", "", ""},
+                  {entity("Hangzhou Hikvision Digital Technology Co., Ltd.", "firm", {"Hikvision"}),
+                   entity("Entity List", "list")},
+                  {relation("added-to-list", "Hikvision", "Entity List", "2019-10-07", "first")}};
+  FactsDocument b{{"doc-b", "", "", "", ""},
+                  {entity("Hikvision", "firm"), entity("entity list", "list")},
+                  {relation("added-to-list", "Hikvision", "entity list", "2019-10-07", "second")}};
+  GraphBuilder builder;
+  builder.add(a);
+  builder.add(b);
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.node_count() == 2);
+  REQUIRE(g.edge_count() == 1);
+  const Node* firm = node_labelled(g, "Hangzhou Hikvision Digital Technology Co., Ltd.");
+  REQUIRE(firm != nullptr);
+  CHECK(firm->id == "firm:hangzhou-hikvision-digital-technology");
+  CHECK(firm->aliases == std::vector<std::string>{"Hikvision"});
+  CHECK(firm->sources() == std::vector<std::string>{"doc-a", "doc-b"});
+  const Edge& e = g.edge(g.edges_in_order().front());
+  CHECK(e.weight() == 2);
+  CHECK(e.sources() == std::vector<std::string>{"doc-a", "doc-b"});
+}
+
+TEST_CASE("builder: names that merely share a word stay apart") {
+  FactsDocument d{{"d", "", "", "", ""},
+                  {entity("Xinjiang Public Security Bureau", "agency"),
+                   entity("Ministry of Public Security", "agency"), entity("Huawei", "firm"),
+                   entity("Huawei Cloud Brazil", "firm")},
+                  {}};
+  GraphBuilder builder;
+  builder.add(d);
+  CHECK(builder.build().node_count() == 4);
+}
+
+TEST_CASE("builder: an alias shared by two earlier nodes joins them") {
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""}, {entity("Office of Foreign Assets Control", "agency")}, {}});
+  builder.add({{"2", "", "", "", ""}, {entity("OFAC", "agency")}, {}});
+  builder.add({{"3", "", "", "", ""},
+               {entity("Office of Foreign Assets Control", "agency", {"OFAC"})},
+               {}});
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.node_count() == 1);
+  CHECK(g.node(0).label == "Office of Foreign Assets Control");
+  CHECK(g.node(0).aliases == std::vector<std::string>{"OFAC"});
+}
+
+TEST_CASE("builder: person and official are one family; official wins") {
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""}, {entity("Liu He", "person")}, {}});
+  builder.add({{"2", "", "", "", ""}, {entity("Liu He", "official")}, {}});
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.node_count() == 1);
+  CHECK(g.node(0).type == "official");
+  CHECK(g.node(0).id == "official:liu-he");
+}
+
+TEST_CASE("builder: same name, different kinds of actor, stay apart") {
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""}, {entity("Georgia", "region"), entity("Georgia", "firm")}, {}});
+  const KnowledgeGraph g = builder.build();
+  CHECK(g.node_count() == 2);
+  CHECK(g.node(0).id == "firm:georgia");
+  CHECK(g.node(1).id == "region:georgia");
+}
+
+TEST_CASE("builder: symmetric relations merge in either direction; dates keep facts apart") {
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""},
+               {entity("Robert Lighthizer", "official"), entity("Liu He", "official")},
+               {relation("negotiates-with", "Robert Lighthizer", "Liu He", "2019-10-10"),
+                relation("negotiates-with", "Liu He", "Robert Lighthizer", "2019-10-10"),
+                relation("negotiates-with", "Liu He", "Robert Lighthizer", "2019-10-11")}});
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.edge_count() == 2);
+  const auto edges = g.edges_in_order();
+  CHECK(g.edge(edges[0]).weight() + g.edge(edges[1]).weight() == 3);
+}
+
+TEST_CASE("builder: the result does not depend on hash order; ids are unique") {
+  auto build = [] {
+    GraphBuilder builder;
+    builder.add({{"1", "", "", "", ""},
+                 {entity("A B", "firm"), entity("A-B", "agency"), entity("A.B.", "agency", {"X"})},
+                 {relation("part-of", "A B", "X")}});
+    return builder.build();
+  };
+  const KnowledgeGraph a = build(), b = build();
+  REQUIRE(a.node_count() == 2);  // "A-B" and "A.B." normalise alike and share a family
+  for (Vertex v = 0; v < a.node_count(); ++v) CHECK(a.node(v) == b.node(v));
+  CHECK(a.node(0).id != a.node(1).id);
+}
+
+TEST_CASE("builder: relations to unknown entities are dropped, not invented") {
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""}, {entity("A", "firm")}, {relation("sanctions", "A", "Nobody")}});
+  const KnowledgeGraph g = builder.build();
+  CHECK(g.node_count() == 1);
+  CHECK(g.edge_count() == 0);
+}

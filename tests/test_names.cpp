@@ -1,1 +1,39 @@
-// placeholder: being written
+#include <doctest/doctest.h>
+
+#include "graph/names.hpp"
+
+using namespace factgraph;
+
+TEST_CASE("names: company forms, case and punctuation do not matter") {
+  CHECK(normalize_name("Hangzhou Hikvision Digital Technology Co., Ltd.") ==
+        "hangzhou hikvision digital technology");
+  CHECK(normalize_name("Megvii Technology Inc.") == "megvii technology");
+  CHECK(normalize_name("  THE   Entity  List ") == "entity list");
+  CHECK(normalize_name("Yixin Science & Technology Co.") == "yixin science and technology");
+  CHECK(normalize_name("U.S. Department of Commerce") == "u s department of commerce");
+}
+
+TEST_CASE("names: possessives and typographic apostrophes") {
+  CHECK(normalize_name("China's") == "china");
+  CHECK(normalize_name("People\u2019s Republic of China") == "people republic of china");
+  CHECK(normalize_name("People's Republic of China") == "people republic of china");
+}
+
+TEST_CASE("names: a name that is only a company form stays") {
+  CHECK(normalize_name("Company") == "company");
+  CHECK(normalize_name("...") == "");
+}
+
+TEST_CASE("names: non-ASCII letters are kept") {
+  CHECK(normalize_name("Cecilia Malmström") == "cecilia malmström");
+}
+
+TEST_CASE("names: slugs and edit distance") {
+  CHECK(slugify("Huawei Technologies Co., Ltd.") == "huawei-technologies");
+  CHECK(slugify("Office of Foreign Assets Control (OFAC)") == "office-of-foreign-assets-control-ofac");
+  CHECK(edit_distance("huawai", "huawei") == 1);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("same", "same") == 0);
+  CHECK(is_company_form("Ltd."));
+  CHECK_FALSE(is_company_form("Technology"));
+}
