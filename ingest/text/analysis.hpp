@@ -2,6 +2,7 @@
 // What the extractor knows about an article while it reads it: sentences, tokens, mentions of
 // actors and the actors they resolve to. Internal to ingest/text.
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,7 +52,8 @@ struct Article {
   std::vector<Sentence> sentences;
   std::vector<ArticleEntity> entities;
   std::vector<RelationFact> relations;
-  Attributes counts;  ///< stated counts, attached to the document's relations
+  Attributes counts;
+  std::set<std::string> not_actors;  ///< acronyms of laws and common nouns ("EAR", "UAVs")  ///< stated counts, attached to the document's relations
 
   /// Finds or creates the entity for a name of `type`; `key` identifies gazetteer entries.
   long entity_for(std::string_view name, std::string_view type, std::string key);

@@ -60,6 +60,24 @@ void resolve_names(Article& a) {
   const LexiconData& lex = *a.lexicon;
   std::map<std::string, long> short_names;  // short form / acronym / surname -> entity
 
+  // Pass 0: a name right after an official title is a person ("Minister Freeland").
+  for (Sentence& s : a.sentences)
+    for (std::size_t k = 0; k + 1 < s.mentions.size(); ++k) {
+      const Mention& title = s.mentions[k];
+      Mention& name = s.mentions[k + 1];
+      if (title.role != Mention::Role::kTitle || name.role != Mention::Role::kName ||
+          name.first != title.last || name.entity >= 0 || !name.type.empty())
+        continue;
+      if (lex.titles[title.title_row].kind == "company") continue;
+      bool plain = name.last - name.first <= 4;
+      for (std::size_t i = name.first; i < name.last && plain; ++i)
+        plain = s.tokens[i].capitalised && !s.tokens[i].all_caps && !lex.org_words.count(s.tokens[i].lower);
+      if (plain) {
+        name.type = "person";
+        name.rule = "name-after-title";
+      }
+    }
+
   // Pass 1: names that stand on their own (typed organisations, persons) and acronyms defined
   // right after a name: "Office of Foreign Assets Control (OFAC)".
   for (Sentence& s : a.sentences) {

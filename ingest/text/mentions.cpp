@@ -98,13 +98,19 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
 // Company-form suffix after a name: "Co.", ", Ltd.", "Inc." — returns the new end.
 std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
   std::size_t j = end;
+  auto adjacent_dot = [&](std::size_t k) {
+    return k < t.size() && k > 0 && t[k].text == "." && t[k].begin == t[k - 1].end &&
+           is_company_form(t[k - 1].text);
+  };
   while (true) {
+    if (adjacent_dot(j)) {
+      ++j;
+      continue;
+    }
     std::size_t k = j;
     if (k < t.size() && t[k].text == ",") ++k;
-    if (k < t.size() && t[k].word && is_company_form(t[k].text)) {
-      ++k;
-      if (k < t.size() && t[k].text == "." && t[k].end == t[k - 1].end + 1) ++k;
-      j = k;
+    if (k < t.size() && t[k].word && is_company_form(t[k].text) && t[k].capitalised) {
+      j = k + 1;
       continue;
     }
     return j;
@@ -203,11 +209,18 @@ void find_mentions(Article& a) {
         ++i;
         continue;
       }
+      if (is_stop_word(t[i].lower) && !t[i].all_caps && !(i + 1 < t.size() && t[i + 1].lower == "of")) {
+        ++i;
+        continue;
+      }
       const GazetteerMatch g = match_at(t, i, lex);
       const bool cap = t[i].capitalised || t[i].all_caps;
       // Capitalised chunk starting here (with a company suffix), to compare with the gazetteer.
-      std::size_t cend = cap && !s.heading ? chunk_end(t, i) : i;
+      std::size_t cend = cap ? chunk_end(t, i) : i;
       if (cend > i) cend = company_suffix_end(t, cend);
+      // In a heading every word is capitalised; only a run that ends like an organisation's
+      // name is trusted there.
+      if (s.heading && cend > i && org_type(t, i, cend, lex).empty()) cend = i;
       const std::size_t glen = g.hits ? g.length : 0;
       const bool gaz_ok = glen > 0 && (cap || first_hit(*g.hits, EntryKind::kList) ||
                                        first_hit(*g.hits, EntryKind::kTitle));
@@ -296,7 +309,10 @@ void find_mentions(Article& a) {
         std::size_t first = i;
         // A sentence-initial function word is capitalised only by position.
         while (first < cend && is_stop_word(t[first].lower) && !t[first].all_caps) ++first;
-        if (first < cend && !is_law_or_event(t, first, cend)) {
+        const bool law = first < cend && is_law_or_event(t, first, cend);
+        if (law && cend + 2 < t.size() && t[cend].text == "(" && t[cend + 2].text == ")")
+          a.not_actors.insert(t[cend + 1].text);
+        if (first < cend && !law) {
           Mention m;
           m.first = first;
           m.last = cend;
@@ -312,9 +328,16 @@ void find_mentions(Article& a) {
         i = cend;
         continue;
       }
+      // "unmanned aerial vehicles (UAVs)": an acronym of a common noun names no actor.
+      if (i + 3 < t.size() && !t[i].capitalised && t[i + 1].text == "(" && t[i + 3].text == ")")
+        a.not_actors.insert(t[i + 2].text);
       ++i;
     }
   }
+  for (Sentence& s : a.sentences)
+    std::erase_if(s.mentions, [&](const Mention& m) {
+      return m.entity < 0 && m.role == Mention::Role::kName && a.not_actors.count(m.text);
+    });
   resolve_names(a);
 }
 

@@ -100,6 +100,11 @@ struct Rules {
     long agent = -1;
     for (Mention& m : s.mentions) {
       if (m.first >= limit) break;
+      // "..., in consultation with the Secretary of the Treasury, ...": a partner, not the actor.
+      bool aside = false;
+      for (std::size_t b = m.first; b > 0 && b + 3 > m.first; --b)
+        if (s.tokens[b - 1].lower == "with") aside = true;
+      if (aside) continue;
       if (m.role == Mention::Role::kTitle) {
         if (long e = title_org(m); e >= 0) agent = e;
         continue;
@@ -122,6 +127,10 @@ struct Rules {
       // A possessor ("Trump's negotiators") is not itself an object.
       if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
       if (m.entity >= 0 && m.entity == exclude) continue;
+      const std::string& head = s.tokens[m.last - 1].lower;
+      if (m.entity < 0 && (head == "list" || head == "listing" || head == "listings" ||
+                           head == "entry" || head == "entries"))
+        continue;
       if (m.entity < 0 && m.type.empty() && m.last - m.first == 1 && !s.tokens[m.first].all_caps &&
           !lex.given_names.count(s.tokens[m.first].text) && s.tokens[m.first].text.size() < 4)
         continue;
@@ -139,7 +148,9 @@ struct Rules {
   }
 
   void listing(Sentence& s, std::size_t trigger, const std::string& relation) {
-    const long list = list_in(s, 0, s.tokens.size());
+    long list = list_in(s, 0, s.tokens.size());
+    // "X is listed as ...": the article's list is understood.
+    if (list < 0 && s.tokens[trigger].lower == "listed") list = doc_list;
     if (list < 0) return;
     const bool passive = passive_at(s, trigger);
     const long agent = passive ? -1 : agent_before(s, trigger);
@@ -198,8 +209,15 @@ struct Rules {
       if (fallback >= 0) agents = {fallback};
     }
     if (agents.empty()) return;
+    std::size_t from = trigger + 1;
+    // "imposed sanctions pursuant to section 231 on X": the targets follow "on"/"against".
+    if (s.tokens[trigger].lower == "sanctions" || s.tokens[trigger].lower == "sanction")
+      if (auto on = find_token(s, trigger + 1, s.tokens.size(), [](const Token& t) {
+            return t.lower == "on" || t.lower == "against";
+          }))
+        from = *on + 1;
     std::vector<Mention*> targets = passive ? objects(s, 0, trigger, agents.front())
-                                            : objects(s, trigger + 1, s.tokens.size(), agents.front());
+                                            : objects(s, from, s.tokens.size(), agents.front());
     if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
     std::string date = first_date(s);
     if (date.empty() && last.type == "sanctions") date = last.date;
@@ -222,7 +240,7 @@ struct Rules {
     auto verb = find_token(s, 0, s.tokens.size(), [](const Token& t) {
       return t.lower == "include" || t.lower == "includes" || t.lower == "including";
     });
-    if (!verb) return false;
+    if (!verb || *verb > 12 || (*verb > 0 && s.tokens[*verb - 1].lower == "to")) return false;
     const bool refers = find_token(s, 0, *verb, [](const Token& t) {
                           return t.lower == "targets" || t.lower == "designations" ||
                                  t.lower == "additions" || t.lower == "action" ||
@@ -243,48 +261,90 @@ struct Rules {
     return true;
   }
 
-  void talks(Sentence& s, std::size_t trigger) {
-    std::vector<long> people, countries;
-    // "between A, B and C": the last named party faces the others.
-    const auto between = find_token(s, trigger, s.tokens.size(), [](const Token& t) {
-      return t.lower == "between" || t.lower == "of" || t.lower == "with";
-    });
+  // Parties named right after `from`, as one coordinated group ("A, B and C").
+  std::vector<long> parties(Sentence& s, std::size_t from, bool countries) {
+    std::vector<long> out;
+    std::size_t expect = from;
+    for (Mention& m : s.mentions) {
+      if (m.first < from) continue;
+      if (m.first > expect + 3) break;
+      expect = m.last;
+      if (m.role == Mention::Role::kTitle) continue;
+      if (!is_name(m) || m.entity < 0) break;
+      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+      const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
+      const bool fits = countries ? t == "region" : (t == "person" || t == "official" || t == "region" || t == "agency");
+      if (fits) out.push_back(m.entity);
+      if (m.last < s.tokens.size() && (ends_object_list(s.tokens[m.last].lower) || s.tokens[m.last].lower == "to"))
+        break;
+    }
+    return out;
+  }
+
+  void talks(Sentence& s) {
     const std::string date = first_date(s);
-    if (between && s.tokens[*between].lower != "with") {
+    std::vector<std::size_t> triggers;
+    for (std::size_t i = 0; i < s.tokens.size(); ++i)
+      if (in(kTalks, s.tokens[i].lower)) triggers.push_back(i);
+    if (triggers.empty()) return;
+    bool found = false;
+    // "talks between A and B", "the meeting today of A and B": the last party faces the others.
+    for (std::size_t i = triggers.front(); i < s.tokens.size(); ++i) {
+      const std::string& w = s.tokens[i].lower;
+      if (w != "between" && !(w == "of" && i > 0 && in(kTalks, s.tokens[i - 1].lower)) &&
+          !(w == "of" && i > 1 && in(kTalks, s.tokens[i - 2].lower)))
+        continue;
+      std::vector<long> people;
       for (Mention& m : s.mentions) {
-        if (m.first <= *between || !is_name(m) || m.entity < 0) continue;
+        if (m.first <= i || !is_name(m) || m.entity < 0) continue;
         if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
         const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
         if (t == "person" || t == "official") people.push_back(m.entity);
-        if (t == "region") countries.push_back(m.entity);
       }
+      std::vector<long> countries = parties(s, i + 1, true);
       if (people.size() >= 2) {
-        for (std::size_t i = 0; i + 1 < people.size(); ++i)
-          a.relate("negotiates-with", people[i], people.back(), date, s, "talks-between");
-        return;
+        for (std::size_t k = 0; k + 1 < people.size(); ++k)
+          a.relate("negotiates-with", people[k], people.back(), date, s, "talks-between");
+        found = true;
+      } else if (countries.size() >= 2) {
+        a.relate("negotiates-with", countries[0], countries[1], date, s, "talks-between");
+        found = true;
       }
-      if (countries.size() >= 2) {
-        a.relate("negotiates-with", countries.front(), countries[1], date, s, "talks-between");
-        return;
+      break;
+    }
+    // "United States–China talks": two countries joined by a dash or "and" before the noun.
+    for (std::size_t k = 0; !found && k + 1 < s.mentions.size(); ++k) {
+      Mention& x = s.mentions[k];
+      Mention& y = s.mentions[k + 1];
+      if (x.entity < 0 || y.entity < 0 || x.entity == y.entity || y.first != x.last + 1) continue;
+      const std::string& joint = s.tokens[x.last].text;
+      if ((joint == "-" || joint == "/") &&
+          a.entities[static_cast<std::size_t>(x.entity)].type == "region" &&
+          a.entities[static_cast<std::size_t>(y.entity)].type == "region") {
+        a.relate("negotiates-with", x.entity, y.entity, date, s, "country-pair");
+        found = true;
       }
     }
-    // "A met with B", "A will meet with B", "negotiating with Canada".
-    if (auto with = find_token(s, trigger, std::min(s.tokens.size(), trigger + 4),
-                               [](const Token& t) { return t.lower == "with"; })) {
+    // "A met with B", "the USTR team will meet with Minister Freeland", "negotiations with Canada".
+    for (std::size_t trigger : triggers) {
+      std::size_t with = trigger + 1;
+      while (with < s.tokens.size() && with < trigger + 3 && s.tokens[with].lower != "with") ++with;
+      if (with >= s.tokens.size() || s.tokens[with].lower != "with") continue;
+      if (with > 0 && s.tokens[with - 1].lower == "along") continue;
+      const std::string& w = s.tokens[trigger].lower;
+      const bool nominal = w == "talks" || w == "negotiations" || w == "meeting" || w == "meetings" ||
+                           w == "consultations" || w == "discussions" || w == "call" || w == "relations";
       long side_a = -1;
-      for (Mention& m : s.mentions) {
-        if (m.first >= trigger) break;
-        if (is_name(m) && m.entity >= 0) side_a = m.entity;
-      }
+      bool we = false;
+      for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b)
+        if (s.tokens[b - 1].lower == "we" || s.tokens[b - 1].lower == "our") we = true;
+      if (!nominal && !we)
+        for (Mention& m : s.mentions) {
+          if (m.first >= trigger) break;
+          if (is_name(m) && m.entity >= 0) side_a = m.entity;
+        }
       if (side_a < 0) side_a = issuing_agency;
-      std::vector<long> others;
-      for (Mention& m : s.mentions) {
-        if (m.first <= *with || m.entity < 0 || !is_name(m)) continue;
-        const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
-        if (t == "person" || t == "official" || t == "region" || t == "agency") others.push_back(m.entity);
-        if (m.last < s.tokens.size() && ends_object_list(s.tokens[m.last].lower)) break;
-      }
-      for (long o : others)
+      for (long o : parties(s, with + 1, false))
         if (side_a >= 0 && o != side_a) a.relate("negotiates-with", side_a, o, date, s, "talks-with");
     }
   }
@@ -324,11 +384,7 @@ struct Rules {
         sanction(s, i);
         break;
       }
-    for (std::size_t i = 0; i < s.tokens.size(); ++i)
-      if (in(kTalks, s.tokens[i].lower)) {
-        talks(s, i);
-        break;
-      }
+    talks(s);
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
       if (in(kCondemn, s.tokens[i].lower)) {
         condemn(s, i);

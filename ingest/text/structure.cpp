@@ -79,15 +79,6 @@ void subordinate(Article& a, Sentence& s) {
       }
     }
   }
-  // Two agencies of one sentence that the gazetteer knows as unit and parent.
-  for (const Mention& m : s.mentions) {
-    if (!named(m) || entity(a, m.entity).type != "agency") continue;
-    const std::size_t row = lex.agency_row(entity(a, m.entity).name);
-    if (row == std::string::npos || lex.agencies[row].parent.empty()) continue;
-    for (const Mention& p : s.mentions)
-      if (named(p) && entity(a, p.entity).name == lex.agencies[row].parent)
-        a.relate("subordinate-of", m.entity, p.entity, "", s, "known-parent");
-  }
   // "X, a subsidiary of Y"
   for (std::size_t i = 0; i + 2 < t.size(); ++i) {
     const std::string& w = t[i].lower;
@@ -138,12 +129,22 @@ void holds_office(Article& a, Sentence& s) {
     if (!person && title.first >= 2 && t[title.first - 1].text != ",") {
       std::size_t back = title.first;
       while (back > 0 && (t[back - 1].lower == "the" || t[back - 1].lower == "its" ||
+                          t[back - 1].lower == "a" || t[back - 1].lower == "an" ||
+                          t[back - 1].lower == "his" || t[back - 1].lower == "her" ||
                           t[back - 1].lower == "former" || t[back - 1].lower == "current"))
         --back;
       if (back >= 1 && t[back - 1].text == ",")
         for (Mention& m : s.mentions)
           if (m.last == back - 1 && m.role == Mention::Role::kName) person = &m;
     }
+    // "X is designated for her role ... as the spokesperson for the Foreign Ministry"
+    if (!person && title.first >= 2 && t[title.first - 1].lower == "the" && t[title.first - 2].lower == "as")
+      for (Mention& m : s.mentions)
+        if (m.first < title.first && m.role == Mention::Role::kName &&
+            (m.type == "person" || m.type == "official")) {
+          person = &m;
+          break;
+        }
     if (!person) continue;
     const std::string& ptype = person->type;
     if (!(ptype.empty() || ptype == "person" || ptype == "official")) continue;
@@ -156,7 +157,13 @@ void holds_office(Article& a, Sentence& s) {
     a.entities[static_cast<std::size_t>(person->entity)].type = "official";
     // The body: named after the title, else a region right before it ("European Union
     // Commissioner", "China's top trade envoy"), else the body the title itself names.
+    // "its director": the organisation just named.
+    if (org < 0 && title.first > 0 && t[title.first - 1].lower == "its")
+      for (const Mention& m : s.mentions)
+        if (m.last < title.first && is_org(a, m)) org = m.entity;
     for (std::size_t back = title.first, steps = 0; org < 0 && back > 0 && steps < 5; --back, ++steps) {
+      const Token& prev = t[back - 1];
+      if ((!prev.word && prev.text != "'s") || prev.lower == "said" || prev.lower == "says") break;
       Mention* before = nullptr;
       for (Mention& m : s.mentions)
         if (m.last == back || (m.last + 1 == back && t[m.last].text == "'s")) before = &m;
@@ -249,7 +256,9 @@ void located_in(Article& a, Sentence& s) {
       Mention* place = mention_at(s, i + 2);
       Mention* org = nullptr;
       for (Mention& m : s.mentions)
-        if (m.last <= i && (is_org(a, m) || (m.role == Mention::Role::kName && m.entity < 0))) org = &m;
+        if (m.last <= i && m.last + 3 >= i &&
+            (is_org(a, m) || (m.role == Mention::Role::kName && m.entity < 0)))
+          org = &m;
       if (place && is_region(a, *place) && org) {
         if (org->entity < 0) promote_to_firm(a, s, *org);
         if (is_org(a, *org)) a.relate("located-in", org->entity, make_region_used(a, *place, s), "", s, under ? "under-place" : "based-in");
