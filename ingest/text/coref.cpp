@@ -85,7 +85,9 @@ void resolve_names(Article& a) {
     for (std::size_t k = 0; k < s.mentions.size(); ++k) {
       Mention& m = s.mentions[k];
       if (m.role != Mention::Role::kName) continue;
-      if (m.entity < 0 && !m.type.empty()) {
+      // A bare "Department" or "Company" refers back; pass 2 resolves it.
+      const bool generic = m.last - m.first == 1 && lex.org_words.count(t[m.first].lower) > 0;
+      if (m.entity < 0 && !m.type.empty() && !generic) {
         m.entity = a.entity_for(m.text, m.type, "");
         a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
         a.note_mention(m.entity, m.text, s);
@@ -114,7 +116,46 @@ void resolve_names(Article& a) {
     }
   }
 
-  // Pass 2: untyped chunks that are a known short form, acronym or surname.
+  // Pass 2: "the Department", "the Bureau", "the company": the latest actor so named.
+  long last_firm = -1;
+  for (Sentence& s : a.sentences) {
+    for (Mention& m : s.mentions) {
+      if (m.role != Mention::Role::kName) continue;
+      if (m.entity >= 0) {
+        if (a.entities[static_cast<std::size_t>(m.entity)].type == "firm") last_firm = m.entity;
+        continue;
+      }
+      if (m.last - m.first != 1) continue;
+      const std::string& word = s.tokens[m.first].lower;
+      const auto org = lex.org_words.find(word);
+      if (org == lex.org_words.end()) continue;
+      m.type.clear();
+      long found = -1;
+      if (org->second == "firm") {
+        found = last_firm;
+      } else {
+        for (std::size_t e = 0; e < a.entities.size(); ++e)
+          if (a.entities[e].type == "agency" && !a.entities[e].evidence.empty() &&
+              a.entities[e].name.find(s.tokens[m.first].text) != std::string::npos) {
+            // The latest one wins: scan all, keep the highest evidence offset.
+            if (found < 0 || a.entities[e].evidence.back().begin >=
+                                 a.entities[static_cast<std::size_t>(found)].evidence.back().begin)
+              found = static_cast<long>(e);
+          }
+      }
+      if (found >= 0) {
+        m.entity = found;
+        m.type = a.entities[static_cast<std::size_t>(found)].type;
+        m.role = Mention::Role::kReference;
+        m.rule = "generic-reference";
+        a.note_mention(found, "the " + s.tokens[m.first].text, s);
+      } else {
+        m.role = Mention::Role::kReference;  // an unnamed body: not an actor of its own
+      }
+    }
+  }
+
+  // Pass 3: untyped chunks that are a known short form, acronym or surname.
   for (Sentence& s : a.sentences) {
     for (Mention& m : s.mentions) {
       if (m.role != Mention::Role::kName || m.entity >= 0) continue;

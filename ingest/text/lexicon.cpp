@@ -185,6 +185,14 @@ std::size_t LexiconData::agency_row(std::string_view name) const {
   return std::string::npos;
 }
 
+std::size_t LexiconData::country_of_capital(std::size_t city_row) const {
+  const RegionEntry& city = regions[city_row];
+  if (city.kind != "city") return std::string::npos;
+  for (std::size_t i = 0; i < regions.size(); ++i)
+    if (regions[i].capital == city.name && regions[i].name == city.part_of) return i;
+  return std::string::npos;
+}
+
 Lexicon Lexicon::load(const std::string& dir, std::vector<Diagnostic>& diagnostics) {
   Lexicon lexicon;
   lexicon.data_ = std::make_shared<LexiconData>();

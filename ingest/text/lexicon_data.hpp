@@ -53,6 +53,8 @@ class LexiconData {
   /// Row of the region / agency / list with this canonical name, or npos.
   [[nodiscard]] std::size_t region_row(std::string_view name) const;
   [[nodiscard]] std::size_t agency_row(std::string_view name) const;
+  /// For a capital city's row, the row of the country it is the capital of (else npos).
+  [[nodiscard]] std::size_t country_of_capital(std::size_t city_row) const;
 
  private:
   std::unordered_map<std::string, std::vector<PhraseHit>> phrases_;

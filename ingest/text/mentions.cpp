@@ -253,9 +253,21 @@ void find_mentions(Article& a) {
         const PhraseHit& h = hits.front();
         switch (h.kind) {
           case EntryKind::kRegion: {
-            const RegionEntry& r = lex.regions[h.row];
-            m.type = "region";
+            std::size_t row = h.row;
             m.rule = "gazetteer-region";
+            // "Beijing slammed", "Beijing's repression": a capital acting is its government;
+            // "talks in Beijing" is the city.
+            const bool place = i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "to" ||
+                                         t[i - 1].lower == "from" || t[i - 1].lower == "at" ||
+                                         t[i - 1].lower == "near" || t[i - 1].lower == "of" ||
+                                         t[i - 1].lower == "-");
+            const std::size_t country = lex.country_of_capital(row);
+            if (!place && country != npos && lex.regions[row].name.find(',') == std::string::npos) {
+              row = country;
+              m.rule = "capital-as-government";
+            }
+            const RegionEntry& r = lex.regions[row];
+            m.type = "region";
             m.entity = a.entity_for(r.name, "region", "region:" + r.name);
             break;
           }

@@ -38,7 +38,9 @@ bool actor_type(std::string_view type) {
          type.empty();
 }
 
-bool is_name(const Mention& m) { return m.role == Mention::Role::kName; }
+bool is_name(const Mention& m) {
+  return m.role == Mention::Role::kName || (m.role == Mention::Role::kReference && m.entity >= 0);
+}
 
 std::string first_date(const Sentence& s) {
   for (const DateMention& d : s.dates)
@@ -123,7 +125,8 @@ struct Rules {
     if (auto cut = find_token(s, from, to, [](const Token& t) { return ends_object_list(t.lower); }))
       stop = *cut;
     for (Mention& m : s.mentions) {
-      if (m.first < from || m.first >= stop || !is_name(m) || !actor_type(m.type)) continue;
+      if (m.first < from || m.first >= stop || m.role != Mention::Role::kName || !actor_type(m.type))
+        continue;
       // A possessor ("Trump's negotiators") is not itself an object.
       if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
       if (m.entity >= 0 && m.entity == exclude) continue;
@@ -169,20 +172,34 @@ struct Rules {
       for (Mention* m : objects(s, *along + 1, s.tokens.size(), agent))
         if (std::find(targets.begin(), targets.end(), m) == targets.end()) targets.push_back(m);
     }
-    std::string date = first_date(s);
+    // A date right after a member ("X, which was added in May") is that member's own; the
+    // others take the sentence's remaining date, or the date of the action being continued.
+    std::vector<std::string> own(targets.size());
+    std::vector<bool> claimed(s.dates.size(), false);
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+      const std::size_t end = s.tokens[targets[k]->last - 1].end - s.span.begin;
+      for (std::size_t d = 0; d < s.dates.size(); ++d) {
+        const std::size_t gap = s.dates[d].begin > end ? s.dates[d].begin - end : 0;
+        const std::string_view between =
+            gap ? a.text_of(s).substr(end, gap) : std::string_view();
+        if (!s.dates[d].iso.empty() && gap > 0 && gap < 40 &&
+            (between.find("which") != std::string_view::npos || between.find("who") != std::string_view::npos)) {
+          own[k] = s.dates[d].iso;
+          claimed[d] = true;
+        }
+      }
+    }
+    std::string date;
+    for (std::size_t d = 0; d < s.dates.size() && date.empty(); ++d)
+      if (!claimed[d]) date = s.dates[d].iso;
     if (date.empty() && last.type == relation && last.list == list) date = last.date;
     Attributes attrs;
     if (agent >= 0) attrs["agent"] = a.entities[static_cast<std::size_t>(agent)].name;
-    for (Mention* m : targets) {
-      const long e = entity_of(s, *m);
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+      const long e = entity_of(s, *targets[k]);
       if (e < 0 || e == list) continue;
-      // A date right after this member ("which was added in May") is its own.
-      std::string own = date;
-      for (const DateMention& d : s.dates)
-        if (!d.iso.empty() && d.begin + s.span.begin > s.tokens[m->last - 1].end &&
-            d.begin + s.span.begin < s.tokens[m->last - 1].end + 40)
-          own = d.iso;
-      a.relate(relation, e, list, own, s, relation == "added-to-list" ? "listing" : "delisting", attrs);
+      a.relate(relation, e, list, own[k].empty() ? date : own[k], s,
+               relation == "added-to-list" ? "listing" : "delisting", attrs);
     }
     last = {relation, list, agent, date};
   }

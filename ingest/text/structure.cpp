@@ -12,7 +12,9 @@ namespace {
 
 const ArticleEntity& entity(const Article& a, long e) { return a.entities[static_cast<std::size_t>(e)]; }
 
-bool named(const Mention& m) { return m.role == Mention::Role::kName && m.entity >= 0; }
+bool named(const Mention& m) {
+  return (m.role == Mention::Role::kName || m.role == Mention::Role::kReference) && m.entity >= 0;
+}
 
 bool is_org(const Article& a, const Mention& m) {
   if (!named(m)) return false;
@@ -176,13 +178,34 @@ void holds_office(Article& a, Sentence& s) {
     if (org < 0 && !entry.org.empty() && entry.org[0] != '@') {
       org = a.entity_for(entry.org, "agency", "agency:" + entry.org);
       a.entities[static_cast<std::size_t>(org)].demonym_only = false;
+      // "Treasury Secretary": the body's own name inside the title is one of its names.
+      for (std::size_t i = title.first; i < title.last; ++i)
+        for (std::size_t j = title.last; j > i; --j) {
+          std::string key;
+          for (std::size_t x = i; x < j; ++x) key += (x > i ? " " : "") + t[x].lower;
+          const auto* hits = lex.find(key);
+          if (!hits) continue;
+          for (const PhraseHit& h : *hits)
+            if ((h.kind == EntryKind::kAgency || h.kind == EntryKind::kAgencyMetonym) &&
+                lex.agencies[h.row].name == entry.org && t[i].capitalised) {
+              a.note_mention(org, std::string_view(a.record->text).substr(t[i].begin, t[j - 1].end - t[i].begin), s);
+              i = title.last;
+              j = i;
+              break;
+            }
+        }
     }
     if (org < 0 && entry.org == "@country")
       for (const Mention& m : s.mentions)
         if (m.first < title.first && is_region(a, m)) org = make_region_used(a, m, s);
     if (org < 0 || org == person->entity) continue;
+    // The role as written, with the words that qualify it ("former", "top trade").
     std::size_t role_begin = title.first;
-    if (role_begin > 0 && (t[role_begin - 1].lower == "former" || t[role_begin - 1].lower == "acting"))
+    while (role_begin > 0 && role_begin + 3 > title.first && t[role_begin - 1].word &&
+           !t[role_begin - 1].capitalised && !is_connector(t[role_begin - 1].lower) &&
+           t[role_begin - 1].lower != "its" && t[role_begin - 1].lower != "his" &&
+           t[role_begin - 1].lower != "her" && t[role_begin - 1].lower != "said" &&
+           t[role_begin - 1].lower != "says" && !mention_at(s, role_begin - 1))
       --role_begin;
     const std::string_view text = a.record->text;
     std::string role(text.substr(t[role_begin].begin, t[role_end - 1].end - t[role_begin].begin));
