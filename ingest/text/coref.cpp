@@ -87,6 +87,12 @@ void resolve_names(Article& a) {
       if (m.role != Mention::Role::kName) continue;
       // A bare "Department" or "Company" refers back; pass 2 resolves it.
       const bool generic = m.last - m.first == 1 && lex.org_words.count(t[m.first].lower) > 0;
+      // "Commissioner Malmström" after "Cecilia Malmström": the surname of a person met earlier.
+      if (m.entity < 0 && m.type == "person" && m.last - m.first == 1)
+        if (auto it = short_names.find(m.text); it != short_names.end()) {
+          m.entity = it->second;
+          a.note_mention(m.entity, m.text, s);
+        }
       if (m.entity < 0 && !m.type.empty() && !generic) {
         m.entity = a.entity_for(m.text, m.type, "");
         a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;

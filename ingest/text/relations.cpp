@@ -55,6 +55,21 @@ std::optional<std::size_t> find_token(const Sentence& s, std::size_t from, std::
   return std::nullopt;
 }
 
+// "is being designated", "has imposed", "designates": an action announced as happening now, which
+// takes the publication date when the sentence gives none.
+bool announced_now(const Sentence& s, std::size_t trigger) {
+  const std::string& w = s.tokens[trigger].lower;
+  if (w == "designates" || w == "adds" || w == "sanctions" || w == "imposes") return true;
+  for (std::size_t back = 1; back <= 4 && back <= trigger; ++back) {
+    const std::string& b = s.tokens[trigger - back].lower;
+    if (b == "previously" || b == "already" || b == "will" || b == "would" || b == "was" ||
+        b == "were" || b == "had")
+      return false;
+    if (b == "is" || b == "are" || b == "has" || b == "have") return true;
+  }
+  return false;
+}
+
 bool passive_at(const Sentence& s, std::size_t trigger) {
   for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
     const std::string& w = s.tokens[trigger - back].lower;
@@ -193,6 +208,8 @@ struct Rules {
     for (std::size_t d = 0; d < s.dates.size() && date.empty(); ++d)
       if (!claimed[d]) date = s.dates[d].iso;
     if (date.empty() && last.type == relation && last.list == list) date = last.date;
+    if (date.empty() && announced_now(s, trigger) && is_iso_date(a.record->info.date))
+      date = a.record->info.date;
     Attributes attrs;
     if (agent >= 0) attrs["agent"] = a.entities[static_cast<std::size_t>(agent)].name;
     for (std::size_t k = 0; k < targets.size(); ++k) {
@@ -238,6 +255,8 @@ struct Rules {
     if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
     std::string date = first_date(s);
     if (date.empty() && last.type == "sanctions") date = last.date;
+    if (date.empty() && announced_now(s, trigger) && is_iso_date(a.record->info.date))
+      date = a.record->info.date;
     bool any = false;
     for (Mention* m : targets) {
       const long e = entity_of(s, *m);
@@ -351,11 +370,22 @@ struct Rules {
       const std::string& w = s.tokens[trigger].lower;
       const bool nominal = w == "talks" || w == "negotiations" || w == "meeting" || w == "meetings" ||
                            w == "consultations" || w == "discussions" || w == "call" || w == "relations";
+      // "A had a constructive meeting with B": the noun has a subject after all.
+      bool has_subject = false;
+      for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
+        const std::string& v = s.tokens[b - 1].lower;
+        if (v == "had" || v == "held" || v == "hold" || v == "holds" || v == "has" ||
+            v == "have" || v == "began" || v == "conducted" || v == "will") {
+          has_subject = true;
+          break;
+        }
+        if (!s.tokens[b - 1].word || s.tokens[b - 1].capitalised) break;
+      }
       long side_a = -1;
       bool we = false;
       for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b)
         if (s.tokens[b - 1].lower == "we" || s.tokens[b - 1].lower == "our") we = true;
-      if (!nominal && !we)
+      if ((!nominal || has_subject) && !we)
         for (Mention& m : s.mentions) {
           if (m.first >= trigger) break;
           if (is_name(m) && m.entity >= 0) side_a = m.entity;
