@@ -63,8 +63,8 @@ struct Article {
   void relate(std::string_view type, long source, long target, std::string date,
               const Sentence& s, std::string_view rule, Attributes attributes = {});
   [[nodiscard]] std::string_view text_of(const Sentence& s) const;
-  /// The region entity for a dateline place ("Brussels, Belgium" gives Brussels), or -1.
-  long entity_for_place(std::string_view place);
+  /// The region entities a dateline place names ("Brussels, Belgium" gives both).
+  std::vector<long> entities_for_place(std::string_view place);
 };
 
 /// Finds the mentions of every sentence and resolves them to entities.

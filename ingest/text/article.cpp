@@ -46,24 +46,32 @@ ArticleRecord read_text_article(std::string_view text, std::string_view id,
   return record;
 }
 
-long Article::entity_for_place(std::string_view place) {
-  const std::vector<Token> tokens = tokenize(place);
-  std::string key;
-  long found = -1;
-  for (std::size_t i = 0; i < tokens.size() && found < 0; ++i) {
-    key.clear();
-    for (std::size_t j = i; j < tokens.size(); ++j) {
-      if (j > i) key += ' ';
-      key += tokens[j].lower;
-    }
-    if (const auto* hits = lexicon->find(key))
+std::vector<long> Article::entities_for_place(std::string_view place) {
+  // "Washington, D.C." is one place; "Brussels, Belgium" a city and its country.
+  auto region_named = [&](std::string_view text) -> long {
+    const auto* hits = lexicon->find(phrase_key(text));
+    if (hits)
       for (const PhraseHit& h : *hits)
-        if (h.kind == EntryKind::kRegion) {
-          found = entity_for(lexicon->regions[h.row].name, "region", "region:" + lexicon->regions[h.row].name);
-          break;
-        }
+        if (h.kind == EntryKind::kRegion)
+          return entity_for(lexicon->regions[h.row].name, "region", "region:" + lexicon->regions[h.row].name);
+    return -1;
+  };
+  std::vector<long> out;
+  if (const long whole = region_named(place); whole >= 0) {
+    out.push_back(whole);
+    return out;
   }
-  return found;
+  std::size_t start = 0;
+  while (start <= place.size()) {
+    std::size_t comma = place.find(',', start);
+    if (comma == std::string_view::npos) comma = place.size();
+    std::string_view part = place.substr(start, comma - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (const long e = region_named(part); e >= 0) out.push_back(e);
+    start = comma + 1;
+  }
+  return out;
 }
 
 void Article::relate(std::string_view type, long source, long target, std::string date,
@@ -100,13 +108,19 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon)
     a.sentences.push_back(std::move(s));
   }
   find_mentions(a);
-  if (!record.place.empty() && !a.sentences.empty()) {
-    if (const long place = a.entity_for_place(record.place); place >= 0) {
+  if (!record.place.empty()) {
+    for (const long place : a.entities_for_place(record.place)) {
       ArticleEntity& e = a.entities[static_cast<std::size_t>(place)];
       e.demonym_only = false;
-      if (record.place != e.name && std::find(e.aliases.begin(), e.aliases.end(), record.place) == e.aliases.end())
+      if (e.evidence.empty()) e.evidence.push_back({"", "", 0, 0, "dateline"});
+    }
+    // The place as written is a name of the first (most specific) one.
+    const auto places = a.entities_for_place(record.place);
+    if (places.size() == 1) {
+      ArticleEntity& e = a.entities[static_cast<std::size_t>(places.front())];
+      if (record.place != e.name &&
+          std::find(e.aliases.begin(), e.aliases.end(), record.place) == e.aliases.end())
         e.aliases.push_back(record.place);
-      e.evidence.push_back({"", "", 0, 0, "dateline"});
     }
   }
   find_relations(a);

@@ -47,19 +47,19 @@ std::string surface(const Article& a, const Sentence& s, std::size_t first, std:
 }
 
 bool is_heading(const std::vector<Token>& tokens) {
-  std::size_t words = 0, caps = 0, upper = 0;
+  std::size_t words = 0, upper = 0;
+  bool lower_content = false;
   for (const Token& t : tokens) {
     if (!t.word) continue;
     ++words;
-    if (t.capitalised || !std::isalpha(static_cast<unsigned char>(t.text[0]))) ++caps;
     if (t.all_caps) ++upper;
+    if (!t.capitalised && std::isalpha(static_cast<unsigned char>(t.text[0])) && !is_connector(t.lower))
+      lower_content = true;
   }
   if (words >= 3 && upper * 10 >= words * 7) return true;
-  // Title case: nearly every word capitalised, little-word connectors aside.
-  std::size_t small = 0;
-  for (const Token& t : tokens)
-    if (t.word && is_connector(t.lower)) ++small;
-  return words >= 5 && (caps + small) * 10 >= words * 9 && caps * 10 >= words * 6;
+  // Title case: every content word capitalised and no full stop, as headlines are written.
+  const bool full_stop = !tokens.empty() && tokens.back().text == ".";
+  return words >= 4 && !lower_content && !full_stop;
 }
 
 // A capitalised run that may name an actor: "Hangzhou Hikvision Digital Technology",
@@ -70,6 +70,7 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
   bool has_of = false;
   while (j < t.size()) {
     const Token& k = t[j];
+    if (k.lower.ends_with("-based") || (j > i && is_calendar_word(k.lower))) break;
     if (k.word && (k.capitalised || (j > i && std::isdigit(static_cast<unsigned char>(k.text[0])) && k.text.size() < 6))) {
       ++j;
       end = j;
@@ -146,6 +147,11 @@ std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t
       return it->second == "org" ? "firm" : it->second;
     break;  // only the head (last word) decides
   }
+  // "Office of Export Enforcement", "Bank Keshavarzi": a leading organisation word.
+  if (last - first >= 2)
+    if (auto it = lex.org_words.find(t[first].lower); it != lex.org_words.end() && it->second != "org" &&
+                                                       (t[first + 1].lower == "of" || it->second == "firm"))
+      return it->second;
   return "";
 }
 
@@ -209,11 +215,16 @@ void find_mentions(Article& a) {
         ++i;
         continue;
       }
-      if (is_stop_word(t[i].lower) && !t[i].all_caps && !(i + 1 < t.size() && t[i + 1].lower == "of")) {
+      if (t[i].lower.ends_with("-based")) {  // located_in reads it; it names no actor itself
         ++i;
         continue;
       }
       const GazetteerMatch g = match_at(t, i, lex);
+      if (!g.hits && is_stop_word(t[i].lower) && !t[i].all_caps &&
+          !(i + 1 < t.size() && t[i + 1].lower == "of")) {
+        ++i;
+        continue;
+      }
       const bool cap = t[i].capitalised || t[i].all_caps;
       // Capitalised chunk starting here (with a company suffix), to compare with the gazetteer.
       std::size_t cend = cap ? chunk_end(t, i) : i;
@@ -226,8 +237,14 @@ void find_mentions(Article& a) {
                                        first_hit(*g.hits, EntryKind::kTitle));
       // A gazetteer name wins unless it is only the first part of a longer organisation name
       // ("Xinjiang" in "Xinjiang Public Security Bureau").
-      const bool chunk_wins = cend > i + glen && !org_type(t, i, cend, lex).empty() &&
-                              !(glen > 0 && i + glen < t.size() && t[i + glen].lower == "of");
+      bool chunk_wins = cend > i + glen && !org_type(t, i, cend, lex).empty() &&
+                        !(glen > 0 && i + glen < t.size() && t[i + glen].lower == "of");
+      // "Suzhou Kestrel Avionics": a place name followed by words that are not names
+      // themselves starts an organisation's name.
+      if (!chunk_wins && glen > 0 && cend > i + glen && first_hit(*g.hits, EntryKind::kRegion) &&
+          t[i + glen].capitalised && !t[i + glen].all_caps && !lex.find(t[i + glen].lower) &&
+          !match_at(t, i + glen, lex).hits && !s.heading)
+        chunk_wins = true;
       if (cend > i + 1) {
         if (const std::size_t row = government_region(t, i, cend, lex); row != npos) {
           Mention m;
@@ -297,11 +314,23 @@ void find_mentions(Article& a) {
             m.rule = "gazetteer-group";
             m.entity = a.entity_for(lex.groups[h.row], "group", "group:" + lex.groups[h.row]);
             break;
-          case EntryKind::kTitle:
+          case EntryKind::kTitle: {
             m.role = Mention::Role::kTitle;
             m.title_row = h.row;
             m.rule = "gazetteer-title";
+            // "Deputy Economy Minister": capitalised words up to a further title word belong
+            // to the title, whose head decides what it implies.
+            for (std::size_t j = m.last; j < t.size() && j < m.last + 3 && t[j].capitalised; ++j) {
+              const GazetteerMatch more = match_at(t, j, lex);
+              if (more.hits && first_hit(*more.hits, EntryKind::kTitle)) {
+                m.last = j + more.length;
+                m.title_row = first_hit(*more.hits, EntryKind::kTitle)->row;
+                m.text = surface(a, s, m.first, m.last);
+                j = m.last - 1;
+              }
+            }
             break;
+          }
           case EntryKind::kEntity:
             m.type = lex.entities[h.row].type;
             m.rule = "lexicon-entity";
@@ -313,8 +342,9 @@ void find_mentions(Article& a) {
           a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
           a.note_mention(m.entity, m.text, s);
         }
+        const std::size_t next = m.last;
         s.mentions.push_back(std::move(m));
-        i += glen;
+        i = next;
         continue;
       }
       if (cend > i) {

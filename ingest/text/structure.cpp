@@ -128,7 +128,7 @@ void holds_office(Article& a, Sentence& s) {
         break;
       }
     }
-    if (!person && title.first >= 2 && t[title.first - 1].text != ",") {
+    if (!person && title.first >= 2) {
       std::size_t back = title.first;
       while (back > 0 && (t[back - 1].lower == "the" || t[back - 1].lower == "its" ||
                           t[back - 1].lower == "a" || t[back - 1].lower == "an" ||

@@ -12,7 +12,14 @@ bool in(const std::string_view (&words)[N], std::string_view w) {
 }
 
 constexpr std::string_view kConnectors[] = {
-    "of", "and", "the", "for", "in", "on", "to", "a", "an", "by", "with", "at", "&", "from"};
+    "of",  "and",   "the",   "for",    "in",    "on",   "to",      "a",    "an",  "by",
+    "with", "at",   "&",     "from",   "through", "via", "over",   "after", "against", "amid",
+    "into", "under", "as",   "about",  "across", "before", "upon", "per",  "or",  "its", "their"};
+
+constexpr std::string_view kCalendar[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december"};
 
 constexpr std::string_view kStopWords[] = {
     "the", "a", "an", "in", "on", "at", "for", "from", "with", "by", "to", "of", "and", "or",
@@ -66,6 +73,7 @@ constexpr std::string_view kObjectEnd[] = {
 
 bool is_connector(std::string_view lower) { return in(kConnectors, lower); }
 bool is_stop_word(std::string_view lower) { return in(kStopWords, lower); }
+bool is_calendar_word(std::string_view lower) { return in(kCalendar, lower); }
 bool is_org_noun(std::string_view lower) { return in(kOrgNouns, lower); }
 bool is_person_noun(std::string_view lower) { return in(kPersonNouns, lower); }
 bool is_official_noun(std::string_view lower) { return in(kOfficialNouns, lower); }

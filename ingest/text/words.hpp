@@ -12,6 +12,8 @@ namespace factgraph::ingest {
 [[nodiscard]] bool is_connector(std::string_view lower);
 /// Words capitalised only because they start a sentence or a heading ("The", "Today", "Also").
 [[nodiscard]] bool is_stop_word(std::string_view lower);
+/// Weekday and month names (bar "May"), which end a capitalised name.
+[[nodiscard]] bool is_calendar_word(std::string_view lower);
 /// Names of laws, orders, programmes and events, which are not actors ("... Act", "Executive Order").
 [[nodiscard]] bool is_law_or_event(const std::vector<Token>& tokens, std::size_t first,
                                    std::size_t last);
