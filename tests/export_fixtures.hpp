@@ -27,44 +27,44 @@ inline KnowledgeGraph nasty_graph() {
   g.add_document({"doc-1", "Entity List \"additions\" <2019>", "2019-10-08", "Federal Register",
                   "https://example.org/a?b=1&c=2"});
   g.add_document({"doc\\2", "Malmstr\xC3\xB6m's\tstatement", "2019-10", "", ""});
-  const Evidence doc1{"doc-1", "Hikvision was added to the \"Entity List\".", 10, 52, "added-to-list"};
+  const Evidence doc1{"doc-1", "Hikvision was added to the \"Entity List\".", 10, 52,
+                      "added-to-list"};
   const Evidence doc2{"doc\\2", "Line one\nline two <&> \\N", 0, 25, ""};
-  const Vertex hikvision = g.add_node(
-      {"firm:hikvision",
-       "Hangzhou Hikvision <Digital> & \"Technology\"",
-       "firm",
-       {"Hikvision", "\xE6\xB5\xB7\xE5\xBA\xB7\xE5\xA8\x81\xE8\xA7\x86"},
-       {{"attr_name", "y"}, {"country", "CN"}, {"founded year", "2001"}, {"id", "x"},
-        {"label", "clash"}},
-       {doc1}});
-  const Vertex commerce = g.add_node({"agency:commerce",
-                                      "Department of Commerce\nBureau of Industry",
-                                      "agency",
-                                      {},
-                                      {},
-                                      {doc1}});
+  const Vertex hikvision =
+      g.add_node({"firm:hikvision",
+                  "Hangzhou Hikvision <Digital> & \"Technology\"",
+                  "firm",
+                  {"Hikvision", "\xE6\xB5\xB7\xE5\xBA\xB7\xE5\xA8\x81\xE8\xA7\x86"},
+                  {{"attr_name", "y"},
+                   {"country", "CN"},
+                   {"founded year", "2001"},
+                   {"id", "x"},
+                   {"label", "clash"}},
+                  {doc1}});
+  const Vertex commerce = g.add_node(
+      {"agency:commerce", "Department of Commerce\nBureau of Industry", "agency", {}, {}, {doc1}});
   const Vertex malmstrom = g.add_node(
       {"official:malmstr\xC3\xB6m", "Cecilia Malmstr\xC3\xB6m", "official", {}, {}, {doc2}});
   const Vertex xinjiang = g.add_node({"region:xinjiang", "Xinjiang", "region", {}, {}, {}});
   const Vertex list = g.add_node({"list:entity-list", "Entity List", "list", {}, {}, {doc1}});
   const Vertex node = g.add_node({"node", "node", "person", {}, {}, {}});
   const Vertex graph = g.add_node({"graph", ".", "group", {}, {}, {}});
-  const Vertex weird = g.add_node(
-      {"weird id/\xC3\xBC\x01 x",
-       "ctl\x01 tab\t back\\slash \\N invalid\xFF\xFE bytes nonchar\xEF\xBF\xBE end",
-       "militia",
-       {},
-       {{"note", "a\rb"}},
-       {}});
+  const Vertex weird =
+      g.add_node({"weird id/\xC3\xBC\x01 x",
+                  "ctl\x01 tab\t back\\slash \\N invalid\xFF\xFE bytes nonchar\xEF\xBF\xBE end",
+                  "militia",
+                  {},
+                  {{"note", "a\rb"}},
+                  {}});
   const Vertex impostor = g.add_node({"legend:type:firm", "Legend impostor", "firm", {}, {}, {}});
   const Vertex us = g.add_node({"region:united-states", "United States", "region", {}, {}, {}});
 
   Evidence doc1_again = doc1;
   doc1_again.begin = 60;
   doc1_again.end = 102;
-  g.add_edge(hikvision, list,
-             {"added-to-list", "2019-10-08", {{"agent", "agency:commerce"}},
-              {doc1, doc1_again, doc2}});
+  g.add_edge(
+      hikvision, list,
+      {"added-to-list", "2019-10-08", {{"agent", "agency:commerce"}}, {doc1, doc1_again, doc2}});
   g.add_edge(hikvision, list, {"added-to-list", "2019-10", {}, {doc2}});
   g.add_edge(hikvision, xinjiang, {"located-in", "", {}, {doc1}});
   g.add_edge(hikvision, us, {"located-in", "", {}, {doc2}});
@@ -86,13 +86,21 @@ inline KnowledgeGraph built_graph() {
             "https://www.commerce.gov/news"};
   a.entities = {
       {"bis", "Bureau of Industry and Security", "agency", {"BIS"}, {}, {}},
-      {"hik", "Hangzhou Hikvision Digital Technology Co., Ltd.", "firm", {"Hikvision"},
-       {{"country", "CN"}}, {{"2019-10-08-entity-list", "BIS added Hikvision.", 0, 20, "r1"}}},
+      {"hik",
+       "Hangzhou Hikvision Digital Technology Co., Ltd.",
+       "firm",
+       {"Hikvision"},
+       {{"country", "CN"}},
+       {{"2019-10-08-entity-list", "BIS added Hikvision.", 0, 20, "r1"}}},
       {"el", "Entity List", "list", {}, {}, {}},
       {"xj", "Xinjiang", "region", {}, {}, {}},
   };
   a.relations = {
-      {"added-to-list", "hik", "el", "2019-10-08", {{"agent", "bis"}},
+      {"added-to-list",
+       "hik",
+       "el",
+       "2019-10-08",
+       {{"agent", "bis"}},
        {"2019-10-08-entity-list", "BIS added Hikvision.", 0, 20, "r1"}},
       {"located-in", "Hikvision", "Xinjiang", "", {}, {"2019-10-08-entity-list", "", 0, 0, ""}},
   };
@@ -104,9 +112,18 @@ inline KnowledgeGraph built_graph() {
       {"", "Cecilia Malmstr\xC3\xB6m", "official", {}, {}, {}},
   };
   b.relations = {
-      {"added-to-list", "Hikvision", "Entity List", "2019-10-08", {{"agent", "bis"}},
+      {"added-to-list",
+       "Hikvision",
+       "Entity List",
+       "2019-10-08",
+       {{"agent", "bis"}},
        {"note", "Hikvision is on the list.", 5, 30, ""}},
-      {"negotiates-with", "Cecilia Malmstr\xC3\xB6m", "Hikvision", "2019", {}, {"note", "", 0, 0, ""}},
+      {"negotiates-with",
+       "Cecilia Malmstr\xC3\xB6m",
+       "Hikvision",
+       "2019",
+       {},
+       {"note", "", 0, 0, ""}},
   };
   builder.add(std::move(a));
   builder.add(std::move(b));
@@ -140,10 +157,11 @@ inline std::string first_difference(const std::string& expected, const std::stri
     if (begin >= text.size()) return std::string("<end of file>");
     return visible(std::string_view(text).substr(begin, text.find('\n', begin) - begin));
   };
-  const auto line = 1 + std::count(expected.begin(), expected.begin() + static_cast<long>(begin), '\n');
+  const auto line =
+      1 + std::count(expected.begin(), expected.begin() + static_cast<long>(begin), '\n');
   std::ostringstream out;
-  out << "first difference at line " << line << ", column " << (at - begin + 1) << "\n  expected: "
-      << line_of(expected) << "\n  actual:   " << line_of(actual);
+  out << "first difference at line " << line << ", column " << (at - begin + 1)
+      << "\n  expected: " << line_of(expected) << "\n  actual:   " << line_of(actual);
   return out.str();
 }
 

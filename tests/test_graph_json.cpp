@@ -1,1 +1,179 @@
-// placeholder: being written
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "export/exporters.hpp"
+#include "ingest/json_input.hpp"
+#include "tests/export_fixtures.hpp"
+
+namespace factgraph::ingest {
+namespace {
+
+std::string to_json(const KnowledgeGraph& graph) {
+  std::ostringstream out;
+  exporters::write_json(out, graph);
+  return out.str();
+}
+
+// Every exporter's output, so a round trip can be compared format by format.
+std::vector<std::string> all_exports(const KnowledgeGraph& graph) {
+  std::vector<std::string> outputs;
+  auto add = [&](auto write) {
+    std::ostringstream out;
+    write(out);
+    outputs.push_back(out.str());
+  };
+  add([&](std::ostream& out) { exporters::write_graphml(out, graph); });
+  add([&](std::ostream& out) { exporters::write_json(out, graph); });
+  add([&](std::ostream& out) { exporters::write_gexf(out, graph); });
+  add([&](std::ostream& out) { exporters::write_dot(out, graph); });
+  for (auto cluster :
+       {exporters::DotOptions::Cluster::kType, exporters::DotOptions::Cluster::kRegion}) {
+    exporters::DotOptions options;
+    options.cluster = cluster;
+    options.edge_labels = false;
+    add([&](std::ostream& out) { exporters::write_dot(out, graph, options); });
+  }
+  return outputs;
+}
+
+KnowledgeGraph read_back(const std::string& json) {
+  std::vector<Diagnostic> diagnostics;
+  std::optional<KnowledgeGraph> graph = read_graph_json(json, "graph.json", diagnostics);
+  for (const Diagnostic& d : diagnostics) MESSAGE(d.render());
+  REQUIRE(graph.has_value());
+  CHECK(diagnostics.empty());
+  return std::move(*graph);
+}
+
+// Diagnostics of reading `json`, rendered one per line; checks that reading failed.
+std::string errors_of(std::string_view json) {
+  std::vector<Diagnostic> diagnostics;
+  CHECK_FALSE(read_graph_json(json, "g.json", diagnostics).has_value());
+  std::string rendered;
+  for (const Diagnostic& d : diagnostics) rendered += d.render() + "\n";
+  return rendered;
+}
+
+void check_equal(const KnowledgeGraph& a, const KnowledgeGraph& b) {
+  CHECK(a.documents() == b.documents());
+  REQUIRE(a.node_count() == b.node_count());
+  for (Vertex v = 0; v < a.node_count(); ++v) CHECK(a.node(v) == b.node(v));
+  const std::vector<EdgeRef> ea = a.edges_in_order(), eb = b.edges_in_order();
+  REQUIRE(ea.size() == eb.size());
+  for (std::size_t i = 0; i < ea.size(); ++i) {
+    CHECK(a.edge(ea[i]) == b.edge(eb[i]));
+    CHECK(boost::source(ea[i], a.graph()) == boost::source(eb[i], b.graph()));
+    CHECK(boost::target(ea[i], a.graph()) == boost::target(eb[i], b.graph()));
+  }
+}
+
+TEST_CASE("graph json: a built graph reads back equal and exports byte-identically") {
+  const KnowledgeGraph original = testing::built_graph();
+  const KnowledgeGraph again = read_back(to_json(original));
+  check_equal(original, again);
+  CHECK(all_exports(original) == all_exports(again));
+}
+
+TEST_CASE("graph json: the nasty graph round-trips through every exporter") {
+  const KnowledgeGraph original = testing::nasty_graph();
+  const KnowledgeGraph again = read_back(to_json(original));
+  CHECK(all_exports(original) == all_exports(again));
+  // Only the label holding invalid UTF-8 changes: its bad bytes became U+FFFD.
+  KnowledgeGraph expected;
+  for (const DocumentInfo& doc : original.documents()) expected.add_document(doc);
+  for (Vertex v = 0; v < original.node_count(); ++v) {
+    Node node = original.node(v);
+    if (node.type == "militia")
+      node.label =
+          "ctl\x01 tab\t back\\slash \\N invalid\xEF\xBF\xBD\xEF\xBF\xBD bytes "
+          "nonchar\xEF\xBF\xBE end";
+    expected.add_node(std::move(node));
+  }
+  for (const EdgeRef e : original.edges_in_order())
+    expected.add_edge(boost::source(e, original.graph()), boost::target(e, original.graph()),
+                      original.edge(e));
+  check_equal(expected, again);
+}
+
+TEST_CASE("graph json: is_graph_json looks for a top-level \"factgraph\" key") {
+  CHECK(is_graph_json(to_json(testing::built_graph())));
+  CHECK(is_graph_json("\xEF\xBB\xBF  {\"factgraph\": 1}"));
+  CHECK(is_graph_json("{\"nodes\": [{\"id\": \"a\"}], \"factgraph\": 1, \"edges\": []}"));
+  CHECK(is_graph_json("{\"factgraph\": 1, \"nodes\": [ truncated"));
+  CHECK_FALSE(is_graph_json(""));
+  CHECK_FALSE(is_graph_json("not json"));
+  CHECK_FALSE(is_graph_json("[{\"factgraph\": 1}]"));
+  CHECK_FALSE(is_graph_json("{\"entities\": [{\"factgraph\": 1}], \"relations\": []}"));
+  CHECK_FALSE(is_graph_json("{\"id\": \"a\", \"text\": \"factgraph\"}\n{\"id\": \"b\"}\n"));
+}
+
+TEST_CASE("graph json: syntax errors give file:line:col") {
+  CHECK(errors_of("{\"factgraph\": 1,\n \"nodes\": [\n  {\"id\": \"a\",}\n]}") ==
+        "g.json:3:14: error: invalid JSON: missing a name for object member\n");
+  CHECK(errors_of("") == "g.json:1:1: error: invalid JSON: the document is empty\n");
+  CHECK(errors_of("{\"factgraph\": 1, \"nodes\": [{\"id\": \"a\xFF\"}]}") ==
+        "g.json:1:37: error: invalid JSON: invalid encoding in string\n");
+}
+
+TEST_CASE("graph json: the top level must be a version 1 graph") {
+  CHECK(errors_of("[]") == "g.json: error: expected an object at the top level\n");
+  CHECK(errors_of("{\"nodes\": []}") ==
+        "g.json: error: factgraph: missing; this is not a factgraph graph file\n");
+  CHECK(errors_of("{\"factgraph\": 2}") ==
+        "g.json: error: factgraph: unsupported format version; this factgraph reads "
+        "version 1\n");
+  CHECK(errors_of("{\"factgraph\": \"1\"}") ==
+        "g.json: error: factgraph: unsupported format version; this factgraph reads version 1\n");
+}
+
+TEST_CASE("graph json: schema errors name the field path") {
+  const std::string json = R"({"factgraph": 1,
+    "documents": [{"title": "no id"}, 3],
+    "nodes": [
+      {"id": "a", "aliases": ["x", 2], "mentions": [{"document": "d", "begin": -1}]},
+      {"id": "b", "label": 7, "attributes": {"k": "v", "n": 1}},
+      {"id": "a"},
+      {"label": "no id"}
+    ],
+    "edges": [
+      {"source": "a", "target": "zzz"},
+      "not an edge",
+      {"source": "b", "target": "a", "type": ["x"], "evidence": {}}
+    ]})";
+  CHECK(errors_of(json) ==
+        "g.json: error: documents[0].id: missing\n"
+        "g.json: error: documents[1]: expected an object\n"
+        "g.json: error: nodes[0].aliases[1]: expected a string\n"
+        "g.json: error: nodes[0].mentions[0].begin: expected a "
+        "non-negative integer\n"
+        "g.json: error: nodes[1].label: expected a string\n"
+        "g.json: error: nodes[1].attributes.n: expected a string\n"
+        "g.json: error: nodes[2].id: duplicate node id 'a'\n"
+        "g.json: error: nodes[3].id: missing\n"
+        "g.json: error: edges[0].target: unknown node id 'zzz'\n"
+        "g.json: error: edges[1]: expected an object\n"
+        "g.json: error: edges[2].type: expected a string\n"
+        "g.json: error: edges[2].evidence: expected an array\n");
+  CHECK(errors_of(R"({"factgraph": 1, "nodes": {}})") ==
+        "g.json: error: nodes: expected an array\n");
+}
+
+TEST_CASE("graph json: missing optional fields read as empty") {
+  std::vector<Diagnostic> diagnostics;
+  const std::optional<KnowledgeGraph> graph = read_graph_json(
+      R"({"factgraph": 1, "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a"}]})",
+      "g.json", diagnostics);
+  REQUIRE(graph.has_value());
+  CHECK(diagnostics.empty());
+  CHECK(graph->documents().empty());
+  REQUIRE(graph->node_count() == 1);
+  CHECK(graph->node(0) == Node{"a", "", "", {}, {}, {}});
+  REQUIRE(graph->edge_count() == 1);
+  CHECK(graph->edge(graph->edges_in_order()[0]) == Edge{"", "", {}, {}});
+}
+
+}  // namespace
+}  // namespace factgraph::ingest
