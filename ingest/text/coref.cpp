@@ -78,6 +78,38 @@ void resolve_names(Article& a) {
       }
     }
 
+  // Apposition tells what an untyped name is: "God Nisanov, an oligarch" is a person; the X in
+  // "the head of X" is an organisation.
+  for (Sentence& s : a.sentences) {
+    const auto& t = s.tokens;
+    for (Mention& m : s.mentions) {
+      if (m.role != Mention::Role::kName || m.entity >= 0 || !m.type.empty()) continue;
+      const std::size_t n = m.last - m.first;
+      if (n >= 2 && n <= 4 && m.last + 2 < t.size() && t[m.last].text == ",") {
+        for (std::size_t q = m.last + 1; q < std::min(t.size(), m.last + 6); ++q) {
+          if (!t[q].word || t[q].capitalised) {
+            if (!t[q].word) break;
+            continue;
+          }
+          if (is_person_noun(t[q].lower)) {
+            m.type = "person";
+            m.rule = "person-apposition";
+            break;
+          }
+        }
+      }
+      if (m.type.empty() && m.first >= 2 && t[m.first - 1].lower == "of") {
+        const std::string& role = t[m.first - 2].lower;
+        if (role == "head" || role == "chief" || role == "chairman" || role == "ceo" ||
+            role == "founder" || role == "owner" || role == "executive" || role == "president" ||
+            role == "shareholder") {
+          m.type = "firm";
+          m.rule = "head-of-organisation";
+        }
+      }
+    }
+  }
+
   // Pass 1: names that stand on their own (typed organisations, persons) and acronyms defined
   // right after a name: "Office of Foreign Assets Control (OFAC)".
   for (Sentence& s : a.sentences) {

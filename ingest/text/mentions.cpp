@@ -231,7 +231,7 @@ void find_mentions(Article& a) {
       if (cend > i) cend = company_suffix_end(t, cend);
       // In a heading every word is capitalised; only a run that ends like an organisation's
       // name is trusted there.
-      if (s.heading && cend > i && org_type(t, i, cend, lex).empty()) cend = i;
+      if (s.heading && cend > i && !is_company_form(t[cend - 1].text)) cend = i;
       const std::size_t glen = g.hits ? g.length : 0;
       const bool gaz_ok = glen > 0 && (cap || first_hit(*g.hits, EntryKind::kList) ||
                                        first_hit(*g.hits, EntryKind::kTitle));
@@ -274,10 +274,14 @@ void find_mentions(Article& a) {
             m.rule = "gazetteer-region";
             // "Beijing slammed", "Beijing's repression": a capital acting is its government;
             // "talks in Beijing" is the city.
-            const bool place = i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "to" ||
-                                         t[i - 1].lower == "from" || t[i - 1].lower == "at" ||
-                                         t[i - 1].lower == "near" || t[i - 1].lower == "of" ||
-                                         t[i - 1].lower == "-");
+            const std::size_t after = i + glen;
+            const bool acting = after < t.size() &&
+                                (t[after].text == "'s" || is_calendar_word(t[after].lower) ||
+                                 (t[after].word && !t[after].capitalised));
+            const bool place = !acting ||
+                               (i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "to" ||
+                                          t[i - 1].lower == "from" || t[i - 1].lower == "at" ||
+                                          t[i - 1].lower == "near" || t[i - 1].lower == "of"));
             const std::size_t country = lex.country_of_capital(row);
             if (!place && country != npos && lex.regions[row].name.find(',') == std::string::npos) {
               row = country;
@@ -285,6 +289,14 @@ void find_mentions(Article& a) {
             }
             const RegionEntry& r = lex.regions[row];
             m.type = "region";
+            // "U.S. export controls": an abbreviation used as an adjective only evokes the country.
+            if (t[i].all_caps && glen == 1 && after < t.size() && t[after].word &&
+                !t[after].capitalised && !is_verb_like(t[after].lower)) {
+              m.role = Mention::Role::kDemonym;
+              m.rule = "attributive-abbreviation";
+              m.entity = a.entity_for(r.name, "region", "region:" + r.name);
+              break;
+            }
             m.entity = a.entity_for(r.name, "region", "region:" + r.name);
             break;
           }
@@ -345,6 +357,10 @@ void find_mentions(Article& a) {
         const std::size_t next = m.last;
         s.mentions.push_back(std::move(m));
         i = next;
+        continue;
+      }
+      if (cend > i && i > 0 && t[i - 1].text == "[" && cend < t.size() && t[cend].text == "]") {
+        i = cend;  // "[SDGT]": a programme tag
         continue;
       }
       if (cend > i) {

@@ -157,6 +157,27 @@ struct Rules {
     return out;
   }
 
+  // The subject of a passive verb: the first named actor and the ones coordinated with it
+  // ("X and Y were added"), not the names inside an apposition ("X, the head of Z, is ...").
+  std::vector<Mention*> passive_subjects(Sentence& s, std::size_t trigger) {
+    std::vector<Mention*> all = objects(s, 0, trigger, -1);
+    std::vector<Mention*> out;
+    for (Mention* m : all) {
+      if (!out.empty()) {
+        bool coordinated = true;
+        for (std::size_t i = out.back()->last; i < m->first && coordinated; ++i) {
+          const std::string& w = s.tokens[i].lower;
+          coordinated = w == "," || w == "and" || w == "as" || w == "well" || w == "(" ||
+                        w == ")" || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
+                        w == ".";
+        }
+        if (!coordinated) break;
+      }
+      out.push_back(m);
+    }
+    return out;
+  }
+
   long list_in(Sentence& s, std::size_t from, std::size_t to) {
     for (Mention& m : s.mentions)
       if (m.first >= from && m.first < to && m.type == "list" && m.entity >= 0) return m.entity;
@@ -174,7 +195,7 @@ struct Rules {
     const long agent = passive ? -1 : agent_before(s, trigger);
     std::vector<Mention*> targets;
     if (passive) {
-      targets = objects(s, 0, trigger, agent);
+      targets = passive_subjects(s, trigger);
       auto after = objects(s, trigger + 1, s.tokens.size(), agent);
       if (targets.empty()) targets = after;
     } else {
@@ -250,7 +271,7 @@ struct Rules {
             return t.lower == "on" || t.lower == "against";
           }))
         from = *on + 1;
-    std::vector<Mention*> targets = passive ? objects(s, 0, trigger, agents.front())
+    std::vector<Mention*> targets = passive ? passive_subjects(s, trigger)
                                             : objects(s, from, s.tokens.size(), agents.front());
     if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
     std::string date = first_date(s);
@@ -267,7 +288,14 @@ struct Rules {
           any = true;
         }
     }
-    if (any || !passive) last = {"sanctions", -1, agents.front(), date.empty() ? last.date : date};
+    // "have previously designated X" recalls an older action; it is not the one being reported.
+    bool retrospective = false;
+    for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
+      const std::string& w = s.tokens[b - 1].lower;
+      if (w == "previously" || w == "already" || w == "earlier" || w == "had") retrospective = true;
+    }
+    if ((any || !passive) && !retrospective)
+      last = {"sanctions", -1, agents.front(), date.empty() ? last.date : date};
   }
 
   // "Targets of the action ... include A, B and C"; "These designations include X".
@@ -413,7 +441,34 @@ struct Rules {
     if (target >= 0 && target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
   }
 
+  // "X, an entity on the Entity List"; "X, which is on the LSP"; "X remains on the list".
+  void membership(Sentence& s) {
+    for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+      const Mention& l = s.mentions[k];
+      long list = l.type == "list" ? l.entity : -1;
+      std::size_t at = l.first;
+      if (list < 0 && l.role != Mention::Role::kName) continue;
+      if (list < 0) continue;
+      if (at >= 1 && s.tokens[at - 1].lower == "the") --at;
+      if (at >= 1 && s.tokens[at - 1].lower == "bis") --at;
+      if (at < 1 || s.tokens[at - 1].lower != "on") continue;
+      const std::size_t on = at - 1;
+      if (on >= 1 && (in(kAdd, s.tokens[on - 1].lower) || in(kRemove, s.tokens[on - 1].lower))) continue;
+      for (std::size_t j = k; j > 0; --j) {
+        Mention& m = s.mentions[j - 1];
+        if (m.last + 10 < on) break;
+        if (m.role != Mention::Role::kName || m.type == "region" || m.type == "list" || m.type == "group")
+          continue;
+        if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+        const long e = entity_of(s, m);
+        if (e >= 0 && e != list) a.relate("added-to-list", e, list, "", s, "member-of-list");
+        break;
+      }
+    }
+  }
+
   void run(Sentence& s) {
+    membership(s);
     if (continuation(s)) return;
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
       const std::string& w = s.tokens[i].lower;
@@ -426,11 +481,21 @@ struct Rules {
         break;
       }
     }
-    for (std::size_t i = 0; i < s.tokens.size(); ++i)
-      if (in(kSanction, s.tokens[i].lower) && !(i > 0 && s.tokens[i - 1].capitalised && s.tokens[i].lower == "sanctions")) {
-        sanction(s, i);
-        break;
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      const std::string& w = s.tokens[i].lower;
+      if (!in(kSanction, w)) continue;
+      // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
+      if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions") continue;
+      if (w.ends_with("ed") && i > 0) {
+        const std::string& before = s.tokens[i - 1].lower;
+        if (before == "of" || before == "the" || before == "a" || before == "an" || before == "other" ||
+            before == "for" || before == "with" || before == "to" || before == "these" ||
+            before == "those" || before == "its" || before == "their" || before == "and" || before == "or")
+          continue;
       }
+      sanction(s, i);
+      break;
+    }
     talks(s);
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
       if (in(kCondemn, s.tokens[i].lower)) {

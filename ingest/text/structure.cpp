@@ -178,22 +178,6 @@ void holds_office(Article& a, Sentence& s) {
     if (org < 0 && !entry.org.empty() && entry.org[0] != '@') {
       org = a.entity_for(entry.org, "agency", "agency:" + entry.org);
       a.entities[static_cast<std::size_t>(org)].demonym_only = false;
-      // "Treasury Secretary": the body's own name inside the title is one of its names.
-      for (std::size_t i = title.first; i < title.last; ++i)
-        for (std::size_t j = title.last; j > i; --j) {
-          std::string key;
-          for (std::size_t x = i; x < j; ++x) key += (x > i ? " " : "") + t[x].lower;
-          const auto* hits = lex.find(key);
-          if (!hits) continue;
-          for (const PhraseHit& h : *hits)
-            if ((h.kind == EntryKind::kAgency || h.kind == EntryKind::kAgencyMetonym) &&
-                lex.agencies[h.row].name == entry.org && t[i].capitalised) {
-              a.note_mention(org, std::string_view(a.record->text).substr(t[i].begin, t[j - 1].end - t[i].begin), s);
-              i = title.last;
-              j = i;
-              break;
-            }
-        }
     }
     if (org < 0 && entry.org == "@country")
       for (const Mention& m : s.mentions)
@@ -341,8 +325,40 @@ void maintains(Article& a) {
 
 }  // namespace
 
+// "Secretary of the Treasury": the department is part of the story even when only its officer is
+// named; its own name inside the title ("Treasury") is one of its names.
+void bodies_of_titles(Article& a, Sentence& s) {
+  const LexiconData& lex = *a.lexicon;
+  const auto& t = s.tokens;
+  for (const Mention& title : s.mentions) {
+    if (title.role != Mention::Role::kTitle) continue;
+    const TitleEntry& entry = lex.titles[title.title_row];
+    if (entry.kind != "official" || entry.org.empty() || entry.org[0] == '@') continue;
+    long org = -1;
+    bool named = false;
+    for (std::size_t i = title.first; i < title.last && !named; ++i)
+      for (std::size_t j = title.last; j > i && !named; --j) {
+        if (!t[i].capitalised) break;
+        std::string key;
+        for (std::size_t x = i; x < j; ++x) key += (x > i ? " " : "") + t[x].lower;
+        const auto* hits = lex.find(key);
+        if (!hits) continue;
+        for (const PhraseHit& h : *hits)
+          if ((h.kind == EntryKind::kAgency || h.kind == EntryKind::kAgencyMetonym) &&
+              lex.agencies[h.row].name == entry.org) {
+            org = a.entity_for(entry.org, "agency", "agency:" + entry.org);
+            a.entities[static_cast<std::size_t>(org)].demonym_only = false;
+            a.note_mention(org, std::string_view(a.record->text).substr(t[i].begin, t[j - 1].end - t[i].begin), s);
+            named = true;
+            break;
+          }
+      }
+  }
+}
+
 void find_structure(Article& a) {
   for (Sentence& s : a.sentences) {
+    bodies_of_titles(a, s);
     subordinate(a, s);
     holds_office(a, s);
     located_in(a, s);

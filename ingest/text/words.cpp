@@ -74,6 +74,17 @@ constexpr std::string_view kObjectEnd[] = {
 bool is_connector(std::string_view lower) { return in(kConnectors, lower); }
 bool is_stop_word(std::string_view lower) { return in(kStopWords, lower); }
 bool is_calendar_word(std::string_view lower) { return in(kCalendar, lower); }
+
+bool is_verb_like(std::string_view lower) {
+  static constexpr std::string_view kVerbs[] = {
+      "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "should",
+      "can", "could", "may", "might", "must", "said", "says", "and", "or", "to", "on", "in", "of",
+      "for", "with", "by", "at", "from", "also", "imposed", "added", "designated", "sanctioned",
+      "announced", "did", "does", "plans", "wants", "agreed", "signed", "issued", "took",
+      "takes", "made", "makes", "adds", "imposes", "blocked", "targeted", "designates", "as",
+      "than", "that", "which", "who", "but", "after", "before", "over", "under", "into"};
+  return in(kVerbs, lower) || lower.ends_with("ed");
+}
 bool is_org_noun(std::string_view lower) { return in(kOrgNouns, lower); }
 bool is_person_noun(std::string_view lower) { return in(kPersonNouns, lower); }
 bool is_official_noun(std::string_view lower) { return in(kOfficialNouns, lower); }

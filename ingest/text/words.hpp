@@ -14,6 +14,8 @@ namespace factgraph::ingest {
 [[nodiscard]] bool is_stop_word(std::string_view lower);
 /// Weekday and month names (bar "May"), which end a capitalised name.
 [[nodiscard]] bool is_calendar_word(std::string_view lower);
+/// Verbs, auxiliaries and function words that can follow a country acting as a subject.
+[[nodiscard]] bool is_verb_like(std::string_view lower);
 /// Names of laws, orders, programmes and events, which are not actors ("... Act", "Executive Order").
 [[nodiscard]] bool is_law_or_event(const std::vector<Token>& tokens, std::size_t first,
                                    std::size_t last);
