@@ -510,7 +510,7 @@ struct Rules {
 void find_structure(Article& a);  // structural relations: relations_structure.cpp
 
 void find_relations(Article& a) {
-  Rules rules{a, *a.lexicon};
+  Rules rules{a, *a.lexicon, -1, -1, {}};
   for (const ArticleEntity& e : a.entities) {
     const long index = static_cast<long>(&e - a.entities.data());
     if (rules.doc_list < 0 && e.type == "list") rules.doc_list = index;
