@@ -193,6 +193,16 @@ void resolve_names(Article& a) {
     }
   }
 
+  // An acronym never defined in parentheses may still spell a name met in the article:
+  // "IRISL" for "Islamic Republic of Iran Shipping Lines".
+  for (const ArticleEntity& e : a.entities) {
+    if (e.type == "region" || e.type == "person" || e.type == "official") continue;
+    std::string initials;
+    for (const Token& tok : tokenize(e.name))
+      if (tok.word && tok.capitalised) initials += tok.text[0];
+    if (initials.size() >= 3) short_names.emplace(initials, static_cast<long>(&e - a.entities.data()));
+  }
+
   // Pass 3: untyped chunks that are a known short form, acronym or surname.
   for (Sentence& s : a.sentences) {
     for (Mention& m : s.mentions) {

@@ -370,6 +370,30 @@ void find_mentions(Article& a) {
         const bool law = first < cend && is_law_or_event(t, first, cend);
         if (law && cend + 2 < t.size() && t[cend].text == "(" && t[cend + 2].text == ")")
           a.not_actors.insert(t[cend + 1].text);
+        // "Deputy Economy Minister Rosa Ibarra Solis": a title inside the run, then a name.
+        if (first < cend && !law && org_type(t, first, cend, lex).empty()) {
+          std::size_t title_end = 0, title_row = 0;
+          for (std::size_t j = first; j < cend; ++j) {
+            const GazetteerMatch g2 = match_at(t, j, lex);
+            const PhraseHit* title = g2.hits ? first_hit(*g2.hits, EntryKind::kTitle) : nullptr;
+            if (!title || j + g2.length >= cend || cend - (j + g2.length) > 4 ||
+                is_connector(t[j + g2.length].lower))
+              continue;
+            title_end = j + g2.length;
+            title_row = title->row;
+          }
+          if (title_end > first && lex.titles[title_row].kind != "company") {
+            Mention title;
+            title.first = first;
+            title.last = title_end;
+            title.text = surface(a, s, first, title_end);
+            title.role = Mention::Role::kTitle;
+            title.title_row = title_row;
+            title.rule = "title-in-name-run";
+            s.mentions.push_back(std::move(title));
+            first = title_end;
+          }
+        }
         if (first < cend && !law) {
           Mention m;
           m.first = first;
