@@ -24,6 +24,7 @@ struct Mention {
   enum class Role { kName, kDemonym, kTitle, kGenericList, kReference } role = Role::kName;
   std::size_t title_row = 0;  ///< for kTitle: row of LexiconData::titles (or npos: generic)
   long entity = -1;           ///< index into Article::entities once resolved
+  long place = -1;            ///< region the name itself places it in ("China's Foreign Ministry")
   std::string rule;           ///< how it was recognised
 };
 

@@ -66,14 +66,19 @@ void resolve_names(Article& a) {
       const Mention& title = s.mentions[k];
       Mention& name = s.mentions[k + 1];
       if (title.role != Mention::Role::kTitle || name.role != Mention::Role::kName ||
-          name.first != title.last || name.entity >= 0 || !name.type.empty())
+          name.first != title.last || name.entity >= 0)
         continue;
       if (lex.titles[title.title_row].kind == "company") continue;
+      if (name.type == "person" && lex.titles[title.title_row].kind == "official") {
+        name.type = "official";
+        continue;
+      }
+      if (!name.type.empty()) continue;
       bool plain = name.last - name.first <= 4;
       for (std::size_t i = name.first; i < name.last && plain; ++i)
         plain = s.tokens[i].capitalised && !s.tokens[i].all_caps && !lex.org_words.count(s.tokens[i].lower);
       if (plain) {
-        name.type = "person";
+        name.type = lex.titles[title.title_row].kind == "official" ? "official" : "person";
         name.rule = "name-after-title";
       }
     }
@@ -120,7 +125,7 @@ void resolve_names(Article& a) {
       // A bare "Department" or "Company" refers back; pass 2 resolves it.
       const bool generic = m.last - m.first == 1 && lex.org_words.count(t[m.first].lower) > 0;
       // "Commissioner Malmström" after "Cecilia Malmström": the surname of a person met earlier.
-      if (m.entity < 0 && m.type == "person" && m.last - m.first == 1)
+      if (m.entity < 0 && (m.type == "person" || m.type == "official") && m.last - m.first == 1)
         if (auto it = short_names.find(m.text); it != short_names.end()) {
           m.entity = it->second;
           a.note_mention(m.entity, m.text, s);
@@ -129,7 +134,7 @@ void resolve_names(Article& a) {
         m.entity = a.entity_for(m.text, m.type, "");
         a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
         a.note_mention(m.entity, m.text, s);
-        if (m.type == "person") {
+        if (m.type == "person" || m.type == "official") {
           short_names.emplace(t[m.last - 1].text, m.entity);
         } else {
           for (const std::string& f : short_forms(s, m, lex)) short_names.emplace(f, m.entity);

@@ -308,12 +308,39 @@ void find_mentions(Article& a) {
             break;
           case EntryKind::kAgency:
           case EntryKind::kAgencyMetonym: {
-            const PhraseHit* agency = first_hit(hits, EntryKind::kAgency);
-            const PhraseHit& use = agency ? *agency : h;
-            m.type = "agency";
+            const PhraseHit* named = first_hit(hits, EntryKind::kAgency);
+            const PhraseHit& use = named ? *named : h;
+            const AgencyEntry& agency = lex.agencies[use.row];
+            // Banks are firms, state-owned or not, by the conventions we annotate with.
+            const bool bank = agency.name.find("Bank") != std::string::npos &&
+                              agency.name.find("World Bank") == std::string::npos;
+            m.type = bank ? "firm" : "agency";
             m.rule = "gazetteer-agency";
-            m.entity = a.entity_for(lex.agencies[use.row].name, "agency",
-                                    "agency:" + lex.agencies[use.row].name);
+            m.entity = a.entity_for(agency.name, m.type, "agency:" + agency.name);
+            // "China's Foreign Ministry", "Chinese Commerce Ministry": the country named in front
+            // places the body, and the rest is a name of its own.
+            for (std::size_t k = i + glen - 1; k > i && !agency.country.empty(); --k) {
+              std::string key;
+              for (std::size_t x = i; x < k; ++x) key += (x > i ? " " : "") + t[x].lower;
+              const auto* prefix = lex.find(key);
+              const std::size_t rest = (k < t.size() && t[k].text == "'s") ? k + 1 : k;
+              // Only a possessive or a demonym places it: "U.S." in "U.S. Commerce Department"
+              // is part of the body's name.
+              const bool possessive = rest == k + 1;
+              if (!prefix || rest >= i + glen || (!possessive && t[i].all_caps)) continue;
+              for (const PhraseHit& ph : *prefix)
+                if ((ph.kind == EntryKind::kRegion || ph.kind == EntryKind::kDemonym) &&
+                    lex.regions[ph.row].name == agency.country) {
+                  m.place = a.entity_for(agency.country, "region", "region:" + agency.country);
+                  a.note_mention(m.entity, surface(a, s, rest, i + glen), s);
+                  if (ph.kind == EntryKind::kRegion) {
+                    a.entities[static_cast<std::size_t>(m.place)].demonym_only = false;
+                    a.note_mention(m.place, surface(a, s, i, k), s);
+                  }
+                  k = i + 1;
+                  break;
+                }
+            }
             break;
           }
           case EntryKind::kList:

@@ -431,13 +431,13 @@ struct Rules {
       if (m.entity >= 0 && is_name(m)) speaker = m.entity;
     }
     if (speaker < 0) return;
-    long target = list_in(s, trigger + 1, s.tokens.size());
-    if (target < 0)
+    // The object: whatever is named first after the verb, a list or an actor.
+    long target = -1;
+    for (std::size_t i = trigger + 1; i < s.tokens.size() && target < 0; ++i) {
       for (Mention& m : s.mentions)
-        if (m.first > trigger && m.entity >= 0 && is_name(m)) {
-          target = m.entity;
-          break;
-        }
+        if (m.first == i && m.entity >= 0 && (is_name(m) || m.type == "list")) target = m.entity;
+      if (target < 0 && in(kGenericList, s.tokens[i].lower)) target = doc_list;
+    }
     if (target >= 0 && target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
   }
 

@@ -199,6 +199,8 @@ void holds_office(Article& a, Sentence& s) {
 
 void located_in(Article& a, Sentence& s) {
   auto& t = s.tokens;
+  for (const Mention& m : s.mentions)
+    if (m.place >= 0 && m.entity >= 0) a.relate("located-in", m.entity, m.place, "", s, "place-in-name");
   for (std::size_t k = 0; k < s.mentions.size(); ++k) {
     Mention& r = s.mentions[k];
     if (!is_region(a, r)) continue;

@@ -1,6 +1,7 @@
 #include "ingest/text/words.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 namespace factgraph::ingest {
@@ -92,6 +93,8 @@ bool is_passive_auxiliary(std::string_view lower) { return in(kPassive, lower); 
 bool ends_object_list(std::string_view lower) { return in(kObjectEnd, lower); }
 
 bool is_law_or_event(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  // "Executive Order 13224": the number is a reference; the word before it is the head.
+  while (last > first + 1 && std::isdigit(static_cast<unsigned char>(tokens[last - 1].text[0]))) --last;
   if (first >= last) return false;
   const Token& head = tokens[last - 1];
   if (in(kLawHeads, head.lower)) return true;
