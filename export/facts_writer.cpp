@@ -1,7 +1,7 @@
 #include "export/facts_writer.hpp"
 
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <string>
@@ -128,21 +128,30 @@ void document(Writer& w, const FactsDocument& doc) {
 
 void write_facts_json(std::ostream& out, const std::vector<FactsDocument>& documents,
                       bool json_lines) {
-  rapidjson::OStreamWrapper stream(out);
+  // One document at a time into a buffer: the stream sees a few large writes, not one per byte.
+  rapidjson::StringBuffer buffer;
+  auto flush = [&] {
+    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    buffer.Clear();
+  };
   if (json_lines) {
     for (const FactsDocument& doc : documents) {
-      rapidjson::Writer<rapidjson::OStreamWrapper> writer(stream);
+      rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
       document(writer, doc);
-      out << '\n';
+      buffer.Put('\n');
+      flush();
     }
     return;
   }
-  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> writer(stream);
-  writer.SetIndent(' ', 2);
-  writer.StartArray();
-  for (const FactsDocument& doc : documents) document(writer, doc);
-  writer.EndArray();
-  out << '\n';
+  out << "[";
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+    writer.SetIndent(' ', 2);
+    out << (i ? ",\n" : "\n");
+    document(writer, documents[i]);
+    flush();
+  }
+  out << (documents.empty() ? "]\n" : "\n]\n");
 }
 
 }  // namespace factgraph::exporters

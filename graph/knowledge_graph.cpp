@@ -9,20 +9,20 @@ namespace factgraph {
 Vertex KnowledgeGraph::add_node(Node node) {
   auto [it, inserted] = by_id_.try_emplace(node.id, 0);
   if (!inserted) throw std::invalid_argument("duplicate node id '" + node.id + "'");
-  const Vertex v = boost::add_vertex(std::move(node), graph_);
+  const Vertex v = boost::add_vertex(std::move(node), *graph_);
   it->second = v;
   return v;
 }
 
 EdgeRef KnowledgeGraph::add_edge(Vertex source, Vertex target, Edge edge) {
-  return boost::add_edge(source, target, std::move(edge), graph_).first;
+  return boost::add_edge(source, target, std::move(edge), *graph_).first;
 }
 
 std::vector<EdgeRef> KnowledgeGraph::edges_in_order() const {
   std::vector<EdgeRef> out;
   out.reserve(edge_count());
   for (Vertex v = 0; v < node_count(); ++v) {
-    auto [begin, end] = boost::out_edges(v, graph_);
+    auto [begin, end] = boost::out_edges(v, *graph_);
     out.insert(out.end(), begin, end);
   }
   return out;

@@ -3,6 +3,7 @@
 // JSON back), then read by exporters and queries. Vertex and edge order is the output order.
 
 #include <boost/graph/adjacency_list.hpp>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -25,19 +26,21 @@ class KnowledgeGraph {
   /// Records a source document; documents are kept in the order added.
   void add_document(DocumentInfo info) { documents_.push_back(std::move(info)); }
 
-  [[nodiscard]] const Graph& graph() const { return graph_; }
-  [[nodiscard]] const Node& node(Vertex v) const { return graph_[v]; }
-  [[nodiscard]] const Edge& edge(EdgeRef e) const { return graph_[e]; }
+  [[nodiscard]] const Graph& graph() const { return *graph_; }
+  [[nodiscard]] const Node& node(Vertex v) const { return (*graph_)[v]; }
+  [[nodiscard]] const Edge& edge(EdgeRef e) const { return (*graph_)[e]; }
   [[nodiscard]] const std::vector<DocumentInfo>& documents() const { return documents_; }
-  [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(graph_); }
-  [[nodiscard]] std::size_t edge_count() const { return boost::num_edges(graph_); }
+  [[nodiscard]] std::size_t node_count() const { return boost::num_vertices(*graph_); }
+  [[nodiscard]] std::size_t edge_count() const { return boost::num_edges(*graph_); }
   /// Every edge in output order: by source vertex, then insertion order.
   [[nodiscard]] std::vector<EdgeRef> edges_in_order() const;
   /// The vertex whose node id is `id`.
   [[nodiscard]] std::optional<Vertex> find_id(std::string_view id) const;
 
  private:
-  Graph graph_;
+  // Boost 1.74's adjacency_list has no move constructor; holding it by pointer keeps moving a
+  // KnowledgeGraph (out of a builder, into an optional) from copying every node and edge.
+  std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
   std::vector<DocumentInfo> documents_;
   std::unordered_map<std::string, Vertex> by_id_;
 };

@@ -3,6 +3,7 @@
 // actors and the actors they resolve to. Internal to ingest/text.
 
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,7 @@ struct Article {
   const LexiconData* lexicon = nullptr;
   std::vector<Sentence> sentences;
   std::vector<ArticleEntity> entities;
+  std::unordered_map<std::string, long> entity_by_key;  ///< ArticleEntity::key -> index
   std::vector<RelationFact> relations;
   Attributes counts;
   std::set<std::string> not_actors;  ///< acronyms of laws and common nouns ("EAR", "UAVs")  ///< stated counts, attached to the document's relations

@@ -166,10 +166,12 @@ void LexiconData::add_phrase(std::string_view phrase, EntryKind kind, std::size_
     if (h.kind == kind && h.row == row) return;
   hits.push_back({kind, row});
   longest_phrase_ = std::max(longest_phrase_, tokenize(phrase).size());
+  for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+    prefixes_.insert(key.substr(0, space));
 }
 
 const std::vector<PhraseHit>* LexiconData::find(std::string_view key) const {
-  const auto it = phrases_.find(std::string(key));
+  const auto it = phrases_.find(key);
   return it == phrases_.end() ? nullptr : &it->second;
 }
 

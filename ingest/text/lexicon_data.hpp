@@ -49,6 +49,8 @@ class LexiconData {
   void add_phrase(std::string_view phrase, EntryKind kind, std::size_t row);
   /// Hits for a phrase key, or nullptr.
   [[nodiscard]] const std::vector<PhraseHit>* find(std::string_view key) const;
+  /// True when some phrase key starts with the words of `key` (so a longer match may follow).
+  [[nodiscard]] bool is_prefix(std::string_view key) const { return prefixes_.find(key) != prefixes_.end(); }
   [[nodiscard]] std::size_t longest_phrase() const { return longest_phrase_; }
   /// Row of the region / agency / list with this canonical name, or npos.
   [[nodiscard]] std::size_t region_row(std::string_view name) const;
@@ -57,7 +59,13 @@ class LexiconData {
   [[nodiscard]] std::size_t country_of_capital(std::size_t city_row) const;
 
  private:
-  std::unordered_map<std::string, std::vector<PhraseHit>> phrases_;
+  // Transparent hashing lets lookups use string_view keys without building a string each time.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<PhraseHit>, Hash, std::equal_to<>> phrases_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;  ///< word-prefixes of phrases
   std::size_t longest_phrase_ = 1;
 };
 

@@ -27,6 +27,7 @@ GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const L
     if (j > i) key += ' ';
     key += tokens[j].lower;
     if (const auto* hits = lex.find(key)) best = {j - i + 1, hits};
+    if (!lex.is_prefix(key)) break;  // no phrase goes on from here
   }
   return best;
 }
@@ -181,23 +182,24 @@ std::size_t government_region(const std::vector<Token>& t, std::size_t first, st
 
 long Article::entity_for(std::string_view name, std::string_view type, std::string key) {
   if (key.empty()) key = normalize_name(name);
-  for (std::size_t i = 0; i < entities.size(); ++i)
-    if (entities[i].key == key) return static_cast<long>(i);
+  const auto [it, fresh] = entity_by_key.try_emplace(key, static_cast<long>(entities.size()));
+  if (!fresh) return it->second;
   ArticleEntity e;
   e.name = std::string(name);
   e.type = std::string(type);
   e.key = std::move(key);
   entities.push_back(std::move(e));
-  return static_cast<long>(entities.size() - 1);
+  return it->second;
 }
 
 void Article::note_mention(long entity, std::string_view text, const Sentence& s) {
   ArticleEntity& e = entities[static_cast<std::size_t>(entity)];
   if (text != e.name && std::find(e.aliases.begin(), e.aliases.end(), text) == e.aliases.end())
     e.aliases.emplace_back(text);
-  Evidence ev{"", std::string(text_of(s)), s.span.begin, s.span.end, "mention"};
-  if (std::find(e.evidence.begin(), e.evidence.end(), ev) == e.evidence.end())
-    e.evidence.push_back(std::move(ev));
+  // One piece of evidence per sentence; offsets identify it without comparing the text.
+  for (const Evidence& ev : e.evidence)
+    if (ev.begin == s.span.begin && ev.end == s.span.end) return;
+  e.evidence.push_back({"", std::string(text_of(s)), s.span.begin, s.span.end, "mention"});
 }
 
 std::string_view Article::text_of(const Sentence& s) const {

@@ -71,6 +71,7 @@ void finish(Token& t, std::string_view text) {
 
 std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 4);
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
