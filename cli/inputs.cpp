@@ -93,7 +93,10 @@ ParsedFile parse_file(const std::string& path, const LoadOptions& options) {
   try {
     text = read_file(path);
   } catch (const IoError& e) {
-    parsed.diagnostics.push_back({path, 0, 0, e.what() + path.size() + 2});
+    // The message is "<path>: <what went wrong>"; the diagnostic names the path itself.
+    std::string_view what = e.what();
+    if (what.starts_with(path + ": ")) what.remove_prefix(path.size() + 2);
+    parsed.diagnostics.push_back({path, 0, 0, std::string(what)});
     parsed.bad = 1;
     return parsed;
   }

@@ -228,3 +228,37 @@ TEST_CASE("cli: extract output re-ingests to the same graph") {
   REQUIRE(s.run("build " + facts + " -o " + (s.dir / "b.graphml").string()).status == 0);
   CHECK(slurp(s.dir / "a.graphml") == slurp(s.dir / "b.graphml"));
 }
+
+TEST_CASE("cli: --lexicon adds actors; a malformed lexicon is an error") {
+  Scratch s;
+  const auto lex = s.write("firms.tsv", "name\ttype\taliases\nZorvex Dynamics\tfirm\tZorvex\n");
+  const auto article = s.write("a.txt", "date 2021-01-01: OFAC sanctioned Zorvex on Monday.\n");
+  const Run plain = s.run("extract " + article.string());
+  REQUIRE(plain.status == 0);
+  CHECK(plain.out.find("Zorvex Dynamics") == std::string::npos);
+  const Run with = s.run("extract " + article.string() + " --lexicon " + lex.string());
+  REQUIRE(with.status == 0);
+  CHECK(with.out.find("\"name\": \"Zorvex Dynamics\"") != std::string::npos);
+  CHECK(with.out.find("\"date\": \"2020-12-28\"") != std::string::npos);
+  const auto bad = s.write("bad.tsv", "name\ttype\taliases\nonly-one-column\n");
+  const Run broken = s.run("extract " + article.string() + " --lexicon " + bad.string());
+  CHECK(broken.status == 1);
+  CHECK(broken.err.find("bad.tsv:2:1: error: expected 3 tab-separated columns") != std::string::npos);
+}
+
+TEST_CASE("cli: build mixes articles and facts into one merged graph") {
+  Scratch s;
+  const auto facts = s.write("in/f.json", kFacts);
+  s.write("in/a.txt", "date 2019-05-20 Washington: Beijing condemned the addition of Huawei to the Entity List.\n");
+  const Run r = s.run("stats " + (s.dir / "in").string() + " --json");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("\"documents\":2") != std::string::npos);
+  const Run q = s.run("query " + (s.dir / "in").string() + " --neighbours \"Entity List\" --json");
+  REQUIRE(q.status == 0);
+  CHECK(q.out.find("\"type\":\"added-to-list\"") != std::string::npos);
+  const Run c = s.run("query " + (s.dir / "in").string() + " --edges condemns");
+  REQUIRE(c.status == 0);
+  CHECK(c.out.find("China") != std::string::npos);
+  CHECK(q.out.find("\"type\":\"added-to-list\"") != std::string::npos);
+}

@@ -126,6 +126,13 @@ TEST_CASE("extract: sanctions take the most specific actor and every named targe
   CHECK(relation(doc, "subordinate-of", "Office of Foreign Assets Control", "U.S. Department of the Treasury"));
 }
 
+TEST_CASE("extract: a short active sentence is not read as a passive one") {
+  const auto doc = extract("date 2021-01-01: OFAC sanctioned Brennick Shipping Co. on Monday.");
+  const RelationFact* r = relation(doc, "sanctions", "OFAC", "Brennick Shipping Co.");
+  REQUIRE(r != nullptr);
+  CHECK(r->date == "2020-12-28");
+}
+
 TEST_CASE("extract: 'sanctioned' as an adjective is not an action") {
   const auto doc = extract("date 2022-01-01: Pavel Ostrin is a former executive of sanctioned banks.");
   CHECK(count(doc, "sanctions") == 0);

@@ -79,7 +79,10 @@ bool passive_at(const Sentence& s, std::size_t trigger) {
     if (w != "also" && w != "being" && w != "newly" && w != "previously" && w != "now") break;
   }
   // "Also designated today is X": the participle opens the sentence.
-  return trigger <= 1;
+  if (trigger == 0) return true;
+  const std::string& first = s.tokens[0].lower;
+  return trigger == 1 && (first == "also" || first == "newly" || first == "separately" ||
+                          first == "additionally" || first == "similarly");
 }
 
 struct Rules {
