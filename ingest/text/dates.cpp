@@ -1,5 +1,7 @@
 #include "ingest/text/dates.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -535,7 +537,38 @@ class DateFinder {
 
 }  // namespace
 
+namespace {
+
+// Most sentences hold no date at all; one cheap pass over word starts tells, before the full
+// finder builds its tokens.
+bool may_hold_date(std::string_view s) {
+  static constexpr std::string_view kStarts[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                                                 "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+                                                 "Sun"};
+  static constexpr std::string_view kWords[] = {"today", "yesterday", "tomorrow", "tonight"};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') return true;
+    const bool word_start = i == 0 || !std::isalpha(static_cast<unsigned char>(s[i - 1]));
+    if (!word_start || !std::isalpha(c)) continue;
+    for (std::string_view start : kStarts)
+      if (s.compare(i, start.size(), start) == 0) return true;
+    for (std::string_view word : kWords)
+      if (i + word.size() <= s.size()) {
+        bool same = true;
+        for (std::size_t k = 0; k < word.size() && same; ++k)
+          same = std::tolower(static_cast<unsigned char>(s[i + k])) == word[k];
+        if (same) return true;
+      }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published) {
+  if (!may_hold_date(sentence)) return {};
   return DateFinder(sentence, published).run();
 }
 
