@@ -44,9 +44,11 @@ class DotWriter {
       : graph_(graph), options_(options), writer_(out), text_(writer_.text()) {}
 
   void write() {
+    // newrank: Graphviz 2.43's dot otherwise fails ("trouble in init_rank") on some graphs once
+    // nodes are grouped into clusters.
     text_ +=
         "digraph \"factgraph\" {\n"
-        "  graph [rankdir=\"LR\", overlap=\"false\", outputorder=\"edgesfirst\","
+        "  graph [newrank=\"true\", rankdir=\"LR\", overlap=\"false\", outputorder=\"edgesfirst\","
         " splines=\"false\", fontname=\"Helvetica\"];\n"
         "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\"];\n"
         "  edge [fontname=\"Helvetica\", fontsize=\"8\"];\n";

@@ -148,7 +148,7 @@ TEST_CASE("dot: type clusters, one per type present") {
 TEST_CASE("dot: an empty graph renders, without an empty legend") {
   CHECK(dot(KnowledgeGraph()) ==
         "digraph \"factgraph\" {\n"
-        "  graph [rankdir=\"LR\", overlap=\"false\", outputorder=\"edgesfirst\","
+        "  graph [newrank=\"true\", rankdir=\"LR\", overlap=\"false\", outputorder=\"edgesfirst\","
         " splines=\"false\", fontname=\"Helvetica\"];\n"
         "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\"];\n"
         "  edge [fontname=\"Helvetica\", fontsize=\"8\"];\n"
