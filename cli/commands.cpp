@@ -110,7 +110,10 @@ int run_extract(int argc, char** argv) {
     for (const std::string& path : args["lexicon"].as<std::vector<std::string>>())
       lexicon.add_file(path, lexicon_problems);
   LoadOptions load;
-  if (args.count("date")) load.fallback_date = args["date"].as<std::string>();
+  if (args.count("date")) {
+    load.fallback_date = args["date"].as<std::string>();
+    check_date_option(load.fallback_date);
+  }
   load.jobs = std::max(1u, args["jobs"].as<unsigned>());
   LoadedInputs loaded = load_documents(files, lexicon, load);
   diagnostics.insert(diagnostics.end(), lexicon_problems.begin(), lexicon_problems.end());

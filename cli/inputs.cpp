@@ -8,6 +8,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <exception>
+#include <mutex>
 #include <thread>
 
 #include "graph/error.hpp"
@@ -117,8 +119,9 @@ ParsedFile parse_file(const std::string& path, const LoadOptions& options) {
       parsed.bad = 1;
       return parsed;
     }
+    // The path (normalised) names the document, so a.txt in two folders stays two documents.
     parsed.articles.push_back(ingest::read_text_article(
-        text, fs::path(path).filename().string(), options.fallback_date));
+        text, fs::path(path).lexically_normal().string(), options.fallback_date));
     return parsed;
   }
   if (ingest::is_graph_json(text)) {
@@ -155,15 +158,26 @@ LoadedInputs load_documents(const std::vector<std::string>& files, const ingest:
     for (std::size_t a = 0; a < parsed[i].articles.size(); ++a) tasks.push_back({i, a});
   std::vector<FactsDocument> extracted(tasks.size());
   std::atomic<std::size_t> next{0};
+  // An exception must not escape a thread (that ends the process): the first one is kept and
+  // rethrown once every thread has joined.
+  std::exception_ptr failure;
+  std::mutex failure_lock;
   auto work = [&] {
-    for (std::size_t t = next++; t < tasks.size(); t = next++)
-      extracted[t] = ingest::extract_facts(parsed[tasks[t].file].articles[tasks[t].article], lexicon);
+    try {
+      for (std::size_t t = next++; t < tasks.size(); t = next++)
+        extracted[t] = ingest::extract_facts(parsed[tasks[t].file].articles[tasks[t].article], lexicon);
+    } catch (...) {
+      const std::lock_guard<std::mutex> guard(failure_lock);
+      if (!failure) failure = std::current_exception();
+      next = tasks.size();
+    }
   };
   const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs, tasks.size()));
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 
   LoadedInputs out;
   std::size_t t = 0;

@@ -25,7 +25,8 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
   }
   namespace fs = std::filesystem;
   const fs::path target(path);
-  if (fs::is_directory(target)) throw IoError(path + ": cannot open for writing: Is a directory");
+  std::error_code status_error;  // a path the system cannot even stat is reported on open
+  if (fs::is_directory(target, status_error)) throw IoError(path + ": cannot open for writing: Is a directory");
   // The process id keeps parallel runs apart; the counter keeps outputs of one run apart.
   static int counter = 0;
   fs::path temp = target;

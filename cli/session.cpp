@@ -11,6 +11,7 @@
 #include "graph/builder.hpp"
 #include "graph/error.hpp"
 #include "ingest/json_input.hpp"
+#include "ingest/text/dates.hpp"
 #include "ingest/text/extractor.hpp"
 
 namespace factgraph::cli {
@@ -63,6 +64,11 @@ void report(const std::vector<ingest::Diagnostic>& diagnostics) {
 
 }  // namespace
 
+void check_date_option(const std::string& date) {
+  if (date.size() != 10 || !ingest::is_iso_date(date))
+    throw UsageError{"--date expects a calendar date YYYY-MM-DD, got '" + date + "'"};
+}
+
 void add_input_options(cxxopts::Options& options) {
   options.add_options("Input")
       ("keep-going", "skip bad documents (each is reported; exit status is still 1)")
@@ -93,8 +99,9 @@ void check_outputs(const cxxopts::ParseResult& args) {
 std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
                                          const cxxopts::ParseResult& args, bool& had_errors) {
   const bool keep_going = args.count("keep-going") > 0;
+  std::error_code status_error;  // an unreadable path is reported by collect_files below
   if (inputs.size() == 1 && input_kind(inputs[0]) == InputKind::kJson &&
-      std::filesystem::is_regular_file(inputs[0])) {
+      std::filesystem::is_regular_file(inputs[0], status_error)) {
     std::string text = read_file(inputs[0]);
     if (ingest::is_graph_json(text)) {
       std::vector<ingest::Diagnostic> diagnostics;
@@ -112,10 +119,7 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
   LoadOptions options;
   if (args.count("date")) {
     options.fallback_date = args["date"].as<std::string>();
-    const std::string& d = options.fallback_date;
-    const bool ok = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                    std::all_of(d.begin(), d.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
-    if (!ok) throw UsageError{"--date expects YYYY-MM-DD, got '" + d + "'"};
+    check_date_option(options.fallback_date);
   }
   options.jobs = args["jobs"].as<unsigned>();
   if (options.jobs == 0) options.jobs = std::max(1u, std::thread::hardware_concurrency());

@@ -16,6 +16,9 @@ struct UsageError {
   std::string message;
 };
 
+/// Checks a --date value. Throws UsageError unless it is a calendar date YYYY-MM-DD.
+void check_date_option(const std::string& date);
+
 /// Options shared by commands that read inputs.
 void add_input_options(cxxopts::Options& options);
 /// Options shared by commands that write graph files.

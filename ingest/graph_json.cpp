@@ -257,14 +257,14 @@ bool is_graph_json(std::string_view text) {
   rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(bytes);
   TopKeyFinder finder;
   rapidjson::Reader reader;
-  reader.Parse(input, finder);
+  reader.Parse<rapidjson::kParseIterativeFlag>(input, finder);
   return finder.found();
 }
 
 std::optional<KnowledgeGraph> read_graph_json(std::string_view text, std::string_view file,
                                               std::vector<Diagnostic>& diagnostics) {
   rapidjson::Document document;
-  document.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  document.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (document.HasParseError()) {
     const TextPosition at = position_of(text, document.GetErrorOffset());
     diagnostics.push_back({std::string(file), at.line, at.column,

@@ -21,6 +21,7 @@ ArticleRecord read_text_article(std::string_view text, std::string_view id,
   record.info.id = std::string(id);
   record.info.date = std::string(fallback_date);
   std::string_view body = text;
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // a byte-order mark is not text
   // Optional first line: `date YYYY-MM-DD PLACE:` or `date unknown:`; text may follow the colon.
   std::size_t i = body.find_first_not_of(" \t");
   if (i != std::string_view::npos && body.substr(i, 5) == "date ") {

@@ -69,7 +69,9 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
   std::size_t j = i;
   std::size_t end = i;
   bool has_of = false;
-  while (j < t.size()) {
+  // No name runs longer than this; the cap keeps a page of capitalised words linear.
+  const std::size_t limit = std::min(t.size(), i + 16);
+  while (j < limit) {
     const Token& k = t[j];
     if (k.lower.ends_with("-based") || (j > i && is_calendar_word(k.lower))) break;
     if (k.word && (k.capitalised || (j > i && std::isdigit(static_cast<unsigned char>(k.text[0])) && k.text.size() < 6))) {
