@@ -9,6 +9,13 @@
 namespace factgraph::ingest {
 namespace {
 
+// The id of the article's n-th entity in the facts document ("e3").
+std::string entity_id(std::size_t n) {
+  std::string id = std::to_string(n);
+  id.insert(id.begin(), 'e');
+  return id;
+}
+
 bool iso_day(std::string_view s) {
   return s.size() == 10 && s[4] == '-' && s[7] == '-' && is_iso_date(s);
 }
@@ -79,7 +86,8 @@ void Article::relate(std::string_view type, long source, long target, std::strin
                      const Sentence& s, std::string_view rule, Attributes attributes) {
   if (source < 0 || target < 0 || source == target) return;
   for (long e : {source, target}) entities[static_cast<std::size_t>(e)].demonym_only = false;
-  const std::string src = "e" + std::to_string(source), dst = "e" + std::to_string(target);
+  const std::string src = entity_id(static_cast<std::size_t>(source));
+  const std::string dst = entity_id(static_cast<std::size_t>(target));
   for (const RelationFact& r : relations) {
     const bool same = r.type == type && r.date == date &&
                       ((r.source == src && r.target == dst) ||
@@ -132,7 +140,7 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon)
     ArticleEntity& e = a.entities[i];
     if (e.demonym_only) continue;
     EntityFact fact;
-    fact.id = "e" + std::to_string(i);
+    fact.id = entity_id(i);
     fact.name = e.name;
     fact.type = e.type;
     for (const std::string& alias : e.aliases)
