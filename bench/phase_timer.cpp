@@ -1,0 +1,143 @@
+// Times factgraph's phases in one process, so build and export are measured apart:
+//   read    the input file into memory (as cli/inputs.cpp read_file does)
+//   parse   ingest::parse_json_records (facts JSON Lines) or ingest::read_graph_json
+//   build   GraphBuilder::add + build (skipped for graph JSON input)
+//   export  each writer to a file through a 1 MiB-buffered ofstream (as cli/output_file.cpp)
+// After each phase it prints wall time, current RSS and peak RSS (VmRSS, VmHWM).
+//
+// Built by bench/run_graph_bench.sh against build-bench/libfactgraph_core.a:
+//   g++ -std=c++20 -O3 -DNDEBUG -I. bench/phase_timer.cpp build-bench/libfactgraph_core.a
+// Usage: phase_timer INPUT.jsonl|GRAPH.json OUTDIR [FORMAT...]   (FORMAT: json graphml gexf dot)
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "export/exporters.hpp"
+#include "graph/builder.hpp"
+#include "ingest/json_input.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+long status_kib(const char* field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  const std::string key = std::string(field) + ":";
+  while (std::getline(in, line))
+    if (line.rfind(key, 0) == 0) return std::stol(line.substr(key.size()));
+  return -1;
+}
+
+// User + system CPU seconds of this process so far: less disturbed than wall time when other
+// work shares the cores.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return sec(usage.ru_utime) + sec(usage.ru_stime);
+}
+
+double cpu_mark = 0;
+
+void report(const std::string& phase, Clock::time_point since, std::size_t bytes = 0) {
+  const double s = std::chrono::duration<double>(Clock::now() - since).count();
+  const double cpu = cpu_seconds();
+  std::printf(
+      "{\"phase\":\"%s\",\"seconds\":%.3f,\"cpu_seconds\":%.3f,\"bytes\":%zu,"
+      "\"rss_kib\":%ld,\"peak_kib\":%ld}\n",
+      phase.c_str(), s, cpu - cpu_mark, bytes, status_kib("VmRSS"), status_kib("VmHWM"));
+  std::fflush(stdout);
+  cpu_mark = cpu_seconds();
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: phase_timer INPUT.jsonl|GRAPH.json OUTDIR [json graphml gexf dot]...\n";
+    return 2;
+  }
+  const std::string input = argv[1], outdir = argv[2];
+  std::vector<std::string> formats(argv + 3, argv + argc);
+  if (formats.empty()) formats = {"json", "graphml", "gexf", "dot"};
+  report("start", Clock::now());  // also sets the CPU mark
+
+  auto t = Clock::now();
+  std::string text = read_all(input);
+  report("read", t, text.size());
+
+  std::optional<factgraph::KnowledgeGraph> graph;
+  if (factgraph::ingest::is_graph_json(text)) {
+    t = Clock::now();
+    std::vector<factgraph::ingest::Diagnostic> diagnostics;
+    graph = factgraph::ingest::read_graph_json(text, input, diagnostics);
+    if (!graph) {
+      for (const auto& d : diagnostics) std::cerr << d.render() << '\n';
+      return 1;
+    }
+    std::string().swap(text);
+    report("parse-graph-json", t);
+  } else {
+    t = Clock::now();
+    const bool lines = input.size() > 6 && input.substr(input.size() - 6) == ".jsonl";
+    auto records = factgraph::ingest::parse_json_records(text, input, lines);
+    if (!records.diagnostics.empty()) {
+      for (const auto& d : records.diagnostics) std::cerr << d.render() << '\n';
+      return 1;
+    }
+    std::string().swap(text);
+    report("parse-facts", t);
+    t = Clock::now();
+    factgraph::GraphBuilder builder;
+    for (auto& doc : records.facts) builder.add(std::move(doc));
+    records.facts.clear();
+    records.facts.shrink_to_fit();
+    report("builder-add", t);
+    t = Clock::now();
+    graph = builder.build();
+    report("builder-build", t);
+  }
+  std::printf("{\"nodes\":%zu,\"edges\":%zu}\n", graph->node_count(), graph->edge_count());
+
+  for (const std::string& format : formats) {
+    const std::string path = outdir + "/phase." + format;
+    t = Clock::now();
+    {
+      std::vector<char> buffer(1 << 20);
+      std::ofstream out;
+      out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      out.open(path, std::ios::binary | std::ios::trunc);
+      if (format == "json")
+        factgraph::exporters::write_json(out, *graph);
+      else if (format == "graphml")
+        factgraph::exporters::write_graphml(out, *graph);
+      else if (format == "gexf")
+        factgraph::exporters::write_gexf(out, *graph);
+      else if (format == "dot")
+        factgraph::exporters::write_dot(out, *graph, {});
+      else
+        throw std::runtime_error("unknown format " + format);
+      out.flush();
+      if (!out) throw std::runtime_error("cannot write " + path);
+    }
+    std::ifstream size(path, std::ios::binary | std::ios::ate);
+    report("export-" + format, t, static_cast<std::size_t>(size.tellg()));
+  }
+  return 0;
+}
