@@ -315,7 +315,18 @@ void maintains(Article& a) {
     for (int depth = 0; depth < 2 && !keeper.empty() && !found; ++depth) {
       for (std::size_t j = 0; j < a.entities.size() && !found; ++j)
         if (a.entities[j].key == "agency:" + keeper && !a.entities[j].evidence.empty()) {
-          a.relate("maintains", static_cast<long>(j), static_cast<long>(i), "", a.sentences.front(),
+          // Evidence: the first sentence that names the list.
+          const Sentence* where = &a.sentences.front();
+          for (const Sentence& s : a.sentences) {
+            const bool names = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+              return m.entity == static_cast<long>(i);
+            });
+            if (names) {
+              where = &s;
+              break;
+            }
+          }
+          a.relate("maintains", static_cast<long>(j), static_cast<long>(i), "", *where,
                    "known-maintainer");
           found = true;
         }
