@@ -48,43 +48,38 @@ bool wants_help(const cxxopts::Options& options, const cxxopts::ParseResult& arg
   return true;
 }
 
-int run_build(int argc, char** argv) {
-  auto options = command_options(
-      "build", "Build a graph from facts files and articles, and write it out.", "INPUT... -o OUT");
+// build and export differ only in what they call their inputs and in build's summary line.
+int load_and_write(int argc, char** argv, std::string_view name, std::string_view summary,
+                   std::string_view input_word, bool report_counts) {
+  auto options = command_options(name, summary, std::string(input_word) + "... -o OUT");
   add_input_options(options);
   add_output_options(options);
   const auto args = options.parse(argc, argv);
   if (wants_help(options, args)) return kExitOk;
   const auto inputs = positional(args);
-  if (inputs.empty()) throw UsageError{"no INPUT given"};
+  if (inputs.empty()) throw UsageError{"no " + std::string(input_word) + " given"};
   if (!args.count("output")) throw UsageError{"no -o OUT given"};
   check_outputs(args);
   bool had_errors = false;
   const auto graph = load_graph(inputs, args, had_errors);
   if (!graph) return kExitBadInput;
   write_outputs(*graph, args);
-  std::cerr << "factgraph: " << graph->node_count() << " nodes, " << graph->edge_count()
-            << " edges from " << graph->documents().size() << " documents\n";
+  if (report_counts)
+    std::cerr << "factgraph: " << graph->node_count() << " nodes, " << graph->edge_count()
+              << " edges from " << graph->documents().size() << " documents\n";
   return had_errors ? kExitBadInput : kExitOk;
 }
 
+int run_build(int argc, char** argv) {
+  return load_and_write(argc, argv, "build",
+                        "Build a graph from facts files and articles, and write it out.", "INPUT",
+                        true);
+}
+
 int run_export(int argc, char** argv) {
-  auto options = command_options(
-      "export", "Write a graph (factgraph JSON, or any build inputs) in other formats.",
-      "GRAPH -o OUT");
-  add_input_options(options);
-  add_output_options(options);
-  const auto args = options.parse(argc, argv);
-  if (wants_help(options, args)) return kExitOk;
-  const auto inputs = positional(args);
-  if (inputs.empty()) throw UsageError{"no GRAPH given"};
-  if (!args.count("output")) throw UsageError{"no -o OUT given"};
-  check_outputs(args);
-  bool had_errors = false;
-  const auto graph = load_graph(inputs, args, had_errors);
-  if (!graph) return kExitBadInput;
-  write_outputs(*graph, args);
-  return had_errors ? kExitBadInput : kExitOk;
+  return load_and_write(argc, argv, "export",
+                        "Write a graph (factgraph JSON, or any build inputs) in other formats.",
+                        "GRAPH", false);
 }
 
 int run_extract(int argc, char** argv) {
