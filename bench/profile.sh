@@ -52,6 +52,7 @@ EOF
 valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind-text.out" \
   "$PROF/factgraph" extract "$OUT/profile-text-input" -o "$SCRATCH/profile-facts.json" 2> "$OUT/callgrind-text.log"
 summary "$OUT/callgrind-text.out" > "$OUT/profile-text.txt"
+rm -f "$SCRATCH/profile-facts.json"
 
 echo "== callgrind: facts -> graph -> GraphML, JSON (200,000 edges)"
 [ -f "$SMALL/manifest.json" ] ||

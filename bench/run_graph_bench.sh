@@ -82,4 +82,5 @@ for r in $(seq 1 "$REPEAT"); do
   fi
 done
 
+rm -f "$SCRATCH"/*
 "$PY" "$BENCH/summarize.py" graph "$RESULTS" | tee "$OUT/graph-summary.md"
