@@ -1,5 +1,7 @@
 #include "export/facts_writer.hpp"
 
+#include "export/escape.hpp"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -9,29 +11,12 @@
 namespace factgraph::exporters {
 namespace {
 
-// RapidJSON refuses to write invalid UTF-8; the extractor only passes on text that was checked,
-// but a facts document built by hand could hold anything, so bad bytes become U+FFFD.
+// RapidJSON refuses to write invalid UTF-8; a facts document built by hand could hold anything,
+// so bad bytes become U+FFFD (the same rule every exporter follows).
 std::string valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = p[i];
-    std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-                                   : (c >= 0xF0 && c <= 0xF4)   ? 4 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
-    if (ok && len == 3) ok = !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] > 0x9F);
-    if (ok && len == 4) ok = !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] > 0x8F);
-    if (ok) {
-      out.append(s.substr(i, len));
-      i += len;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
+  append_valid_utf8(out, s);
   return out;
 }
 
