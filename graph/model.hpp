@@ -49,12 +49,18 @@ struct EntityFact {
 /// A relation as one document states it; `source`/`target` name an entity of the same document
 /// by id, name or alias.
 struct RelationFact {
+  static constexpr std::size_t kUnresolved = static_cast<std::size_t>(-1);
   std::string type;
   std::string source;
   std::string target;
   std::string date;
   Attributes attributes;
   Evidence evidence;
+  /// Indexes into the document's `entities` of the endpoints, when the producer has resolved
+  /// them already (a reader must resolve them to report unknown names); otherwise kUnresolved and
+  /// the builder resolves `source` and `target` with EntityResolver.
+  std::size_t source_index = kUnresolved;
+  std::size_t target_index = kUnresolved;
 };
 
 /// Everything one document states. Produced by every ingest path (JSON facts, text extraction).
