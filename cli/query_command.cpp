@@ -12,9 +12,10 @@
 namespace factgraph::cli {
 namespace {
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
+template <class Strings>
+std::string join(const Strings& items, std::string_view sep) {
   std::string out;
-  for (const std::string& item : items) {
+  for (std::string_view item : items) {
     if (!out.empty()) out += sep;
     out += item;
   }
@@ -75,9 +76,9 @@ std::string edge_json(const KnowledgeGraph& g, EdgeRef e) {
   return out + "}}";
 }
 
-std::string attributes_text(const Attributes& attrs) {
+std::string attributes_text(const AttributeList& attrs) {
   std::vector<std::string> parts;
-  for (const auto& [k, v] : attrs) parts.push_back(k + "=" + v);
+  for (const auto& [k, v] : attrs) parts.push_back(k.str() + "=" + v.str());
   return join(parts, ", ");
 }
 
@@ -126,8 +127,8 @@ void print_edges(const KnowledgeGraph& graph, const std::vector<EdgeRef>& edges,
   Table table({"SOURCE", "RELATION", "TARGET", "DATE", "WEIGHT", "DOCUMENTS", "DETAILS"});
   for (EdgeRef e : edges) {
     const Edge& edge = graph.edge(e);
-    table.add({graph.node(boost::source(e, graph.graph())).label, edge.type,
-               graph.node(boost::target(e, graph.graph())).label, edge.date,
+    table.add({graph.node(boost::source(e, graph.graph())).label, edge.type.str(),
+               graph.node(boost::target(e, graph.graph())).label, edge.date.str(),
                std::to_string(edge.weight()), join(edge.sources(), ", "),
                attributes_text(edge.attributes)});
   }
@@ -147,7 +148,7 @@ int run_stats(int argc, char** argv) {
   const KnowledgeGraph& graph = *loaded.graph;
   std::map<std::string, std::size_t> node_types, edge_types;
   for (Vertex v = 0; v < graph.node_count(); ++v) ++node_types[graph.node(v).type];
-  for (EdgeRef e : graph.edges_in_order()) ++edge_types[graph.edge(e).type];
+  for (EdgeRef e : graph.edges_in_order()) ++edge_types[graph.edge(e).type.str()];
   std::vector<Vertex> busiest(graph.node_count());
   for (Vertex v = 0; v < busiest.size(); ++v) busiest[v] = v;
   auto degree = [&](Vertex v) {

@@ -66,7 +66,7 @@ std::string json_string(std::string_view text) {
   return out;
 }
 
-std::string json_array(const std::vector<std::string>& items) {
+std::string json_array(const std::vector<std::string_view>& items) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';

@@ -26,6 +26,9 @@ class Table {
 [[nodiscard]] std::string json_string(std::string_view text);
 
 /// ["a","b"] from strings.
-[[nodiscard]] std::string json_array(const std::vector<std::string>& items);
+[[nodiscard]] std::string json_array(const std::vector<std::string_view>& items);
+[[nodiscard]] inline std::string json_array(const std::vector<std::string>& items) {
+  return json_array(std::vector<std::string_view>(items.begin(), items.end()));
+}
 
 }  // namespace factgraph::cli

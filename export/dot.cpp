@@ -95,7 +95,7 @@ class DotWriter {
     std::set<std::string, std::less<>> node_types, relation_types;
     for (Vertex v = 0; v < graph_.node_count(); ++v) node_types.insert(graph_.node(v).type);
     auto [begin, end] = boost::edges(graph_.graph());
-    for (auto it = begin; it != end; ++it) relation_types.insert(graph_.edge(*it).type);
+    for (auto it = begin; it != end; ++it) relation_types.emplace(graph_.edge(*it).type.view());
 
     const std::string prefix = legend_prefix();
     open_cluster("cluster_legend", "Legend");
@@ -196,7 +196,8 @@ class DotWriter {
       text_ += " [";
       if (options_.edge_labels) {
         text_ += "label=";
-        append_dot_string(text_, edge.date.empty() ? edge.type : edge.type + "\n" + edge.date);
+        append_dot_string(text_, edge.date.empty() ? edge.type.str()
+                                                     : edge.type.str() + "\n" + edge.date.str());
         text_ += ", ";
       }
       append_edge_style(text_, edge.type);

@@ -201,28 +201,41 @@ void ChunkedWriter::flush() {
   buffer_.clear();
 }
 
-void append_joined(std::string& out, const std::vector<std::string>& items,
-                   std::string_view separator) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
-    out += items[i];
+void append_sources(std::string& out, const std::vector<Citation>& citations,
+                    std::string_view separator) {
+  // Built graphs keep citations sorted by document, so distinct ids are adjacent and ordered;
+  // anything else (a graph made by hand) takes the general path.
+  const std::size_t start = out.size();
+  std::string_view previous;
+  bool any = false;
+  for (const Citation& c : citations) {
+    const std::string_view document = c.document;
+    if (any && document == previous) continue;
+    if (any && document < previous) {
+      out.resize(start);
+      std::vector<std::string_view> sorted;
+      for (const Citation& each : citations) sorted.push_back(each.document);
+      std::sort(sorted.begin(), sorted.end());
+      sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+      append_joined(out, sorted, separator);
+      return;
+    }
+    if (any) out += separator;
+    out += document;
+    previous = document;
+    any = true;
   }
-}
-
-std::string_view attribute_value(const Attributes& attributes, std::string_view key) {
-  const auto it = attributes.find(key);
-  return it == attributes.end() ? std::string_view() : std::string_view(it->second);
 }
 
 void append_evidence_text(std::string& out, const Edge& edge) {
   // Most edges have a handful of mentions; a hash set only pays off for heavily repeated facts.
   constexpr std::size_t kLinearLimit = 16;
-  std::vector<std::string_view> seen;
-  std::unordered_set<std::string_view> seen_set;
+  std::vector<Text> seen;
+  std::unordered_set<Text> seen_set;
   const bool use_set = edge.evidence.size() > kLinearLimit;
   bool first = true;
-  for (const Evidence& e : edge.evidence) {
-    const std::string_view sentence = e.sentence;
+  for (const Citation& e : edge.evidence) {
+    const Text sentence = e.sentence;
     if (sentence.empty()) continue;
     bool fresh = false;
     if (use_set) {
@@ -247,7 +260,7 @@ std::string unreserved_name(std::string name, std::initializer_list<std::string_
 std::vector<std::string> node_attribute_keys(const KnowledgeGraph& graph) {
   std::set<std::string, std::less<>> keys;
   for (Vertex v = 0; v < graph.node_count(); ++v)
-    for (const auto& [key, value] : graph.node(v).attributes) keys.insert(key);
+    for (const auto& [key, value] : graph.node(v).attributes) keys.emplace(key.view());
   return {keys.begin(), keys.end()};
 }
 
@@ -255,7 +268,7 @@ std::vector<std::string> edge_attribute_keys(const KnowledgeGraph& graph) {
   std::set<std::string, std::less<>> keys;
   auto [begin, end] = boost::edges(graph.graph());
   for (auto it = begin; it != end; ++it)
-    for (const auto& [key, value] : graph.edge(*it).attributes) keys.insert(key);
+    for (const auto& [key, value] : graph.edge(*it).attributes) keys.emplace(key.view());
   return {keys.begin(), keys.end()};
 }
 
@@ -287,10 +300,10 @@ std::string_view column_value(const Column& column, const Node& node, std::strin
       append_joined(scratch, node.aliases, "|");
       return scratch;
     case Field::kSources:
-      append_joined(scratch, node.sources(), "|");
+      append_sources(scratch, node.mentions, "|");
       return scratch;
     case Field::kAttribute:
-      return attribute_value(node.attributes, column.attribute);
+      return node.attributes.get(column.attribute);
     default:
       return {};
   }
@@ -304,7 +317,7 @@ std::string_view column_value(const Column& column, const Edge& edge, std::strin
     case Field::kDate:
       return edge.date;
     case Field::kSources:
-      append_joined(scratch, edge.sources(), "|");
+      append_sources(scratch, edge.evidence, "|");
       return scratch;
     case Field::kEvidence:
       append_evidence_text(scratch, edge);
@@ -313,7 +326,7 @@ std::string_view column_value(const Column& column, const Edge& edge, std::strin
       scratch = std::to_string(edge_weight(edge));
       return scratch;
     case Field::kAttribute:
-      return attribute_value(edge.attributes, column.attribute);
+      return edge.attributes.get(column.attribute);
     default:
       return {};
   }

@@ -57,11 +57,19 @@ class ChunkedWriter {
 };
 
 /// Appends `items` separated by `separator` (the formats have no list type).
-void append_joined(std::string& out, const std::vector<std::string>& items,
-                   std::string_view separator);
+template <class Strings>
+void append_joined(std::string& out, const Strings& items, std::string_view separator) {
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += separator;
+    first = false;
+    out += std::string_view(item);
+  }
+}
 
-/// The value of `key` in `attributes`; "" when there is none.
-[[nodiscard]] std::string_view attribute_value(const Attributes& attributes, std::string_view key);
+/// Appends the distinct document ids of `citations`, sorted, separated by `separator`.
+void append_sources(std::string& out, const std::vector<Citation>& citations,
+                    std::string_view separator);
 
 /// Appends the distinct non-empty evidence sentences of `edge`, first-seen order, joined by " | ".
 void append_evidence_text(std::string& out, const Edge& edge);

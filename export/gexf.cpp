@@ -148,7 +148,11 @@ class GexfWriter {
     text_ += "\" kind=\"";
     append_xml_attribute(text_, edge.type);
     text_ += "\" weight=\"" + std::to_string(edge_weight(edge)) + "\"";
-    if (is_full_date(edge.date)) text_ += " start=\"" + edge.date + "\"";
+    if (is_full_date(edge.date)) {
+      text_ += " start=\"";
+      text_ += edge.date;
+      text_ += '"';
+    }
     text_ += ">\n        <attvalues>\n";
     for (const Column& column : edge_columns_) {
       attvalue(column, column_value(column, edge, scratch_));

@@ -98,7 +98,7 @@ class JsonExporter {
     json_.EndArray();
   }
 
-  void member(const char* key, const Attributes& attributes) {
+  void member(const char* key, const AttributeList& attributes) {
     if (attributes.empty()) return;
     json_.Key(key);
     json_.StartObject();
@@ -109,11 +109,11 @@ class JsonExporter {
     json_.EndObject();
   }
 
-  void member(const char* key, const std::vector<Evidence>& evidence) {
+  void member(const char* key, const std::vector<Citation>& evidence) {
     if (evidence.empty()) return;
     json_.Key(key);
     json_.StartArray();
-    for (const Evidence& e : evidence) {
+    for (const Citation& e : evidence) {
       json_.StartObject();
       member("document", e.document);
       member("sentence", e.sentence);

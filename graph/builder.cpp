@@ -1,17 +1,18 @@
 #include "graph/builder.hpp"
 
 #include <algorithm>
-#include <map>
-#include <numeric>
-#include <set>
+#include <cstdint>
+#include <optional>
 #include <string>
-#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/names.hpp"
 
 namespace factgraph {
 namespace {
+
+using GroupIndex = std::uint32_t;
 
 std::string_view type_family(std::string_view type) {
   return type == "official" ? std::string_view("person") : type;
@@ -20,151 +21,290 @@ std::string_view type_family(std::string_view type) {
 // Higher wins when one merged node was typed differently by different documents.
 int type_rank(std::string_view type) { return type == "official" ? 1 : 0; }
 
-class DisjointSets {
- public:
-  explicit DisjointSets(std::size_t n) : parent_(n) {
-    std::iota(parent_.begin(), parent_.end(), std::size_t{0});
-  }
-  std::size_t find(std::size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  // The smaller index stays the root so the first-seen entity names the group.
-  void unite(std::size_t a, std::size_t b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<std::size_t> parent_;
+// The entities of all documents that share a name so far: the future node. Groups are created in
+// the order their first entity arrives, so a lower index means an earlier first name.
+struct Group {
+  struct Attribute {
+    Text key;
+    Text value;
+    std::uint64_t order;  // of the entity that gave it: the first value given wins
+  };
+  std::string label;
+  std::string type;
+  std::vector<std::string> names;  // distinct
+  std::vector<Attribute> attributes;
+  std::vector<Citation> mentions;
 };
 
-struct EntityRef {
-  const EntityFact* fact;
-  const DocumentInfo* document;
+// A relation waiting for the final grouping; its endpoints are groups as they were when it came.
+struct PendingRelation {
+  GroupIndex source;
+  GroupIndex target;
+  Text type;
+  Text date;
+  AttributeList attributes;
+  Citation evidence;
 };
 
-void sort_unique(std::vector<Evidence>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
+void add_name(std::vector<std::string>& names, std::string_view name) {
+  if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
+}
+
+template <class T>
+void append_moved(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  std::vector<T>().swap(from);
 }
 
 }  // namespace
 
-void GraphBuilder::add(FactsDocument document) { documents_.push_back(std::move(document)); }
+struct GraphBuilder::State {
+  std::vector<DocumentInfo> documents;
+  std::vector<Group> groups;
+  std::vector<GroupIndex> parent;
+  std::unordered_map<std::string, GroupIndex> by_key;  // family + '\0' + normalised name
+  std::vector<PendingRelation> relations;
+  std::uint64_t entity_order = 0;
 
-KnowledgeGraph GraphBuilder::build() const {
-  std::vector<EntityRef> entities;
-  std::vector<std::size_t> first_entity_of_doc;
-  for (const FactsDocument& doc : documents_) {
-    first_entity_of_doc.push_back(entities.size());
-    for (const EntityFact& e : doc.entities) entities.push_back({&e, &doc.info});
+  GroupIndex find(GroupIndex g) {
+    while (parent[g] != g) g = parent[g] = parent[parent[g]];
+    return g;
   }
 
-  DisjointSets groups(entities.size());
-  std::unordered_map<std::string, std::size_t> by_key;  // family + '\0' + normalised name
-  for (std::size_t i = 0; i < entities.size(); ++i) {
-    const EntityFact& e = *entities[i].fact;
+  // The earlier group absorbs the later one, so the first-seen entity names the node.
+  GroupIndex unite(GroupIndex a, GroupIndex b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return a;
+    if (b < a) std::swap(a, b);
+    parent[b] = a;
+    Group& root = groups[a];
+    Group& child = groups[b];
+    if (type_rank(child.type) > type_rank(root.type)) root.type = child.type;
+    for (const std::string& name : child.names) add_name(root.names, name);
+    append_moved(root.attributes, child.attributes);
+    append_moved(root.mentions, child.mentions);
+    std::vector<std::string>().swap(child.names);
+    std::string().swap(child.label);
+    return a;
+  }
+
+  GroupIndex add_entity(EntityFact& e, Text document, std::vector<std::string>& new_keys) {
+    const std::uint64_t order = entity_order++;
+    const std::string_view family = type_family(e.type);
+    std::optional<GroupIndex> group;
+    new_keys.clear();
     auto link = [&](std::string_view name) {
-      std::string norm = normalize_name(name);
-      if (norm.empty()) return;
-      std::string key(type_family(e.type));
-      key += '\0';
-      key += norm;
-      auto [it, inserted] = by_key.try_emplace(std::move(key), i);
-      if (!inserted) groups.unite(it->second, i);
+      std::string key = normalize_name(name);
+      if (key.empty()) return;
+      key.insert(0, 1, '\0');
+      key.insert(0, family);
+      if (const auto it = by_key.find(key); it != by_key.end())
+        group = group ? unite(*group, it->second) : find(it->second);
+      else
+        new_keys.push_back(std::move(key));
     };
     link(e.name);
     for (const std::string& alias : e.aliases) link(alias);
+
+    if (!group) {
+      group = static_cast<GroupIndex>(groups.size());
+      parent.push_back(*group);
+      Group& fresh = groups.emplace_back();
+      fresh.label = e.name;
+      fresh.type = e.type;
+    }
+    for (std::string& key : new_keys) by_key.try_emplace(std::move(key), *group);
+    Group& g = groups[*group];
+    if (type_rank(e.type) > type_rank(g.type)) g.type = e.type;
+    add_name(g.names, e.name);
+    for (const std::string& alias : e.aliases) add_name(g.names, alias);
+    for (const auto& [key, value] : e.attributes) g.attributes.push_back({key, value, order});
+    if (e.evidence.empty()) g.mentions.emplace_back(document, Text(), 0, 0, Text());
+    for (const Evidence& ev : e.evidence)
+      g.mentions.emplace_back(ev.document.empty() ? document : Text(ev.document), ev.sentence,
+                              ev.begin, ev.end, ev.rule);
+    return *group;
   }
 
-  // One node per group, filled in entity order so the first-seen name is the label.
-  std::map<std::size_t, Node> nodes_by_root;
-  std::map<std::size_t, std::set<std::string>> names_by_root;
-  for (std::size_t i = 0; i < entities.size(); ++i) {
-    const EntityFact& e = *entities[i].fact;
-    const std::size_t root = groups.find(i);
-    auto [it, fresh] = nodes_by_root.try_emplace(root);
-    Node& node = it->second;
-    if (fresh) {
-      node.label = e.name;
-      node.type = e.type;
-    } else if (type_rank(e.type) > type_rank(node.type)) {
-      node.type = e.type;
-    }
-    auto& names = names_by_root[root];
-    names.insert(e.name);
-    names.insert(e.aliases.begin(), e.aliases.end());
-    for (const auto& [k, v] : e.attributes) node.attributes.try_emplace(k, v);
-    if (e.evidence.empty()) node.mentions.push_back({entities[i].document->id, "", 0, 0, ""});
-    for (Evidence ev : e.evidence) {
-      if (ev.document.empty()) ev.document = entities[i].document->id;
-      node.mentions.push_back(std::move(ev));
-    }
-  }
+  std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node);
+  void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group);
+};
 
-  std::vector<std::pair<std::size_t, Node>> ordered;
-  std::map<std::string, int> id_uses;
-  for (auto& [root, node] : nodes_by_root) {
-    for (const std::string& name : names_by_root[root])
-      if (name != node.label && !name.empty()) node.aliases.push_back(name);
-    sort_unique(node.mentions);
+GraphBuilder::GraphBuilder() : state_(std::make_unique<State>()) {}
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
+
+void GraphBuilder::add(FactsDocument document) {
+  State& s = *state_;
+  const Text document_id = document.info.id;
+  s.documents.push_back(std::move(document.info));
+
+  std::vector<GroupIndex> group_of(document.entities.size());
+  std::vector<std::string> new_keys;
+  for (std::size_t i = 0; i < document.entities.size(); ++i)
+    group_of[i] = s.add_entity(document.entities[i], document_id, new_keys);
+
+  std::optional<EntityResolver> resolver;
+  auto resolve = [&](std::size_t index, std::string_view ref) -> long {
+    if (index < document.entities.size()) return static_cast<long>(index);
+    if (!resolver) resolver.emplace(document);
+    return resolver->find(ref);
+  };
+  for (RelationFact& r : document.relations) {
+    const long source = resolve(r.source_index, r.source);
+    const long target = resolve(r.target_index, r.target);
+    if (source < 0 || target < 0) continue;
+    PendingRelation& p = s.relations.emplace_back();
+    p.source = group_of[static_cast<std::size_t>(source)];
+    p.target = group_of[static_cast<std::size_t>(target)];
+    p.type = r.type;
+    p.date = r.date;
+    for (const auto& [key, value] : r.attributes) p.attributes.try_emplace(key, value);
+    const Evidence& ev = r.evidence;
+    p.evidence = Citation(ev.document.empty() ? document_id : Text(ev.document), ev.sentence,
+                          ev.begin, ev.end, ev.rule);
+  }
+}
+
+std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_of_node) {
+  std::vector<Node> nodes;
+  std::unordered_map<std::string, int> id_uses;
+  for (GroupIndex g = 0; g < groups.size(); ++g) {
+    if (parent[g] != g) continue;
+    Group& group = groups[g];
+    Node node;
+    node.label = std::move(group.label);
+    node.type = std::move(group.type);
+    std::sort(group.names.begin(), group.names.end());
+    for (std::string& name : group.names)
+      if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
+    std::stable_sort(group.attributes.begin(), group.attributes.end(),
+                     [](const auto& a, const auto& b) { return a.order < b.order; });
+    for (const Group::Attribute& a : group.attributes) node.attributes.try_emplace(a.key, a.value);
+    node.mentions = std::move(group.mentions);
+    std::sort(node.mentions.begin(), node.mentions.end());
+    node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
+                        node.mentions.end());
+    node.mentions.shrink_to_fit();
+    group = Group();
+
     std::string slug = slugify(node.label);
     if (slug.empty()) slug = "unnamed";
-    std::string id = node.type + ":" + slug;
-    const int uses = ++id_uses[id];
-    if (uses > 1) id += "-" + std::to_string(uses);
-    node.id = std::move(id);
-    ordered.emplace_back(root, std::move(node));
+    node.id = node.type + ":" + slug;
+    const int uses = ++id_uses[node.id];
+    if (uses > 1) node.id += "-" + std::to_string(uses);
+    nodes.push_back(std::move(node));
+    root_of_node.push_back(g);
   }
   // A suffixed id may equal a natural one ("x-2"); such rare collisions get a further suffix.
-  std::set<std::string> taken;
-  for (auto& [root, node] : ordered) {
+  std::unordered_set<std::string> taken;
+  for (Node& node : nodes) {
     std::string id = node.id;
     for (int n = 2; !taken.insert(id).second; ++n) id = node.id + "~" + std::to_string(n);
     node.id = std::move(id);
   }
-  std::sort(ordered.begin(), ordered.end(),
-            [](const auto& a, const auto& b) { return a.second.id < b.second.id; });
+  return nodes;
+}
+
+void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
+                                    const std::vector<Vertex>& vertex_of_group) {
+  // Endpoints become vertices; a symmetric fact keeps the direction it was first stated in.
+  struct SymmetricKey {
+    Vertex low, high;
+    Text type, date;
+    bool operator==(const SymmetricKey&) const = default;
+  };
+  struct SymmetricHash {
+    std::size_t operator()(const SymmetricKey& k) const noexcept {
+      std::size_t h = std::hash<Vertex>()(k.low);
+      for (std::size_t part : {std::hash<Vertex>()(k.high), std::hash<Text>()(k.type),
+                               std::hash<Text>()(k.date)})
+        h = h * 1000003u ^ part;
+      return h;
+    }
+  };
+  std::unordered_map<SymmetricKey, std::pair<Vertex, Vertex>, SymmetricHash> first_direction;
+  for (PendingRelation& r : relations) {
+    Vertex s = vertex_of_group[find(r.source)];
+    Vertex t = vertex_of_group[find(r.target)];
+    if (is_symmetric_relation(r.type)) {
+      const auto [it, fresh] =
+          first_direction.try_emplace({std::min(s, t), std::max(s, t), r.type, r.date}, s, t);
+      std::tie(s, t) = it->second;
+    }
+    r.source = static_cast<GroupIndex>(s);
+    r.target = static_cast<GroupIndex>(t);
+  }
+  first_direction.clear();
+
+  // Sorting small integer keys is far cheaper than comparing strings: types and dates are ranked
+  // by their text first.
+  std::unordered_map<Text, std::uint32_t> rank;
+  {
+    std::vector<Text> texts;
+    for (const PendingRelation& r : relations)
+      for (Text t : {r.type, r.date})
+        if (rank.try_emplace(t, 0).second) texts.push_back(t);
+    std::sort(texts.begin(), texts.end());
+    for (std::uint32_t i = 0; i < texts.size(); ++i) rank[texts[i]] = i;
+  }
+  struct SortKey {
+    std::uint64_t ends;
+    std::uint64_t kind;
+    std::uint32_t index;  // keeps statements of one fact in the order they came
+  };
+  std::vector<SortKey> order;
+  order.reserve(relations.size());
+  for (std::uint32_t i = 0; i < relations.size(); ++i) {
+    const PendingRelation& r = relations[i];
+    order.push_back({std::uint64_t{r.source} << 32 | r.target,
+                     std::uint64_t{rank[r.type]} << 32 | rank[r.date], i});
+  }
+  std::sort(order.begin(), order.end(), [](const SortKey& a, const SortKey& b) {
+    return std::tie(a.ends, a.kind, a.index) < std::tie(b.ends, b.kind, b.index);
+  });
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j < order.size() && order[j].ends == order[i].ends && order[j].kind == order[i].kind)
+      ++j;
+    PendingRelation& first = relations[order[i].index];
+    Edge edge;
+    edge.type = first.type;
+    edge.date = first.date;
+    edge.evidence.reserve(j - i);
+    for (std::size_t k = i; k < j; ++k) {
+      PendingRelation& r = relations[order[k].index];
+      for (const auto& [key, value] : r.attributes) edge.attributes.try_emplace(key, value);
+      edge.evidence.push_back(r.evidence);
+    }
+    std::sort(edge.evidence.begin(), edge.evidence.end());
+    graph.add_edge(first.source, first.target, std::move(edge));
+    i = j;
+  }
+}
+
+KnowledgeGraph GraphBuilder::build() {
+  State s = std::move(*state_);
+  *state_ = State();
+
+  std::vector<GroupIndex> root_of_node;
+  std::vector<Node> nodes = s.take_nodes(root_of_node);
+  std::vector<std::size_t> by_id(nodes.size());
+  for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(),
+            [&](std::size_t a, std::size_t b) { return nodes[a].id < nodes[b].id; });
 
   KnowledgeGraph graph;
-  for (const FactsDocument& doc : documents_) graph.add_document(doc.info);
-  std::unordered_map<std::size_t, Vertex> vertex_of_root;
-  for (auto& [root, node] : ordered) vertex_of_root[root] = graph.add_node(std::move(node));
+  for (DocumentInfo& doc : s.documents) graph.add_document(std::move(doc));
+  std::vector<Vertex> vertex_of_group(s.groups.size());
+  for (std::size_t i : by_id) vertex_of_group[root_of_node[i]] = graph.add_node(std::move(nodes[i]));
+  std::vector<Node>().swap(nodes);
+  std::vector<Group>().swap(s.groups);
+  s.by_key = {};
 
-  using EdgeKey = std::tuple<Vertex, Vertex, std::string, std::string>;
-  std::map<EdgeKey, Edge> edges;
-  std::map<std::tuple<Vertex, Vertex, std::string, std::string>, EdgeKey> symmetric_seen;
-  for (std::size_t d = 0; d < documents_.size(); ++d) {
-    const FactsDocument& doc = documents_[d];
-    const EntityResolver resolver(doc);
-    for (const RelationFact& r : doc.relations) {
-      const long s = resolver.find(r.source);
-      const long t = resolver.find(r.target);
-      if (s < 0 || t < 0) continue;
-      Vertex vs = vertex_of_root.at(groups.find(first_entity_of_doc[d] + static_cast<std::size_t>(s)));
-      Vertex vt = vertex_of_root.at(groups.find(first_entity_of_doc[d] + static_cast<std::size_t>(t)));
-      EdgeKey key{vs, vt, r.type, r.date};
-      if (is_symmetric_relation(r.type)) {
-        // The first direction seen is kept; the reverse statement joins that edge.
-        auto [it, fresh] = symmetric_seen.try_emplace(
-            {std::min(vs, vt), std::max(vs, vt), r.type, r.date}, key);
-        key = it->second;
-      }
-      Edge& edge = edges[key];
-      edge.type = r.type;
-      edge.date = r.date;
-      for (const auto& [k, v] : r.attributes) edge.attributes.try_emplace(k, v);
-      Evidence ev = r.evidence;
-      if (ev.document.empty()) ev.document = doc.info.id;
-      edge.evidence.push_back(std::move(ev));
-    }
-  }
-  for (auto& [key, edge] : edges) {
-    std::sort(edge.evidence.begin(), edge.evidence.end());
-    graph.add_edge(std::get<0>(key), std::get<1>(key), std::move(edge));
-  }
+  s.add_edges(graph, vertex_of_group);
   return graph;
 }
 

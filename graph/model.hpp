@@ -3,10 +3,15 @@
 // graph holds (nodes and edges). Nothing here knows about files or formats.
 
 #include <cstddef>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include "graph/text.hpp"
 
 namespace factgraph {
 
@@ -79,7 +84,51 @@ class EntityResolver {
   [[nodiscard]] long find(std::string_view ref) const;
 
  private:
-  std::map<std::string, long, std::less<>> by_id_, by_name_, by_key_;
+  const FactsDocument& doc_;
+  std::unordered_map<std::string_view, long> by_id_, by_name_;
+  // Normalising every name is the expensive part and most references match exactly, so this
+  // index is built on the first miss.
+  mutable std::unordered_map<std::string, long> by_key_;
+  mutable bool keyed_ = false;
+};
+
+/// Where a merged node or edge comes from (see Evidence), with interned text.
+struct Citation {
+  Text document;
+  Text sentence;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  Text rule;
+  Citation() = default;
+  Citation(Text document, Text sentence, std::size_t begin, std::size_t end, Text rule)
+      : document(document), sentence(sentence), begin(begin), end(end), rule(rule) {}
+  Citation(const Evidence& e)  // NOLINT: implicit, a document's evidence is a citation
+      : Citation(e.document, e.sentence, e.begin, e.end, e.rule) {}
+  friend bool operator==(const Citation&, const Citation&) = default;
+  friend auto operator<=>(const Citation&, const Citation&) = default;
+};
+
+/// Key/value pairs of a merged node or edge, sorted by key, interned.
+class AttributeList {
+ public:
+  using value_type = std::pair<Text, Text>;
+  AttributeList() = default;
+  AttributeList(std::initializer_list<std::pair<std::string_view, std::string_view>> items);
+  /// Adds `key` unless it is present; returns whether it was added (the first value wins).
+  bool try_emplace(Text key, Text value);
+  /// Sets `key` to `value`, replacing any value it had.
+  void set(Text key, Text value);
+  /// The value of `key`, "" when there is none.
+  [[nodiscard]] std::string_view get(std::string_view key) const;
+  [[nodiscard]] bool contains(std::string_view key) const;
+  [[nodiscard]] auto begin() const { return items_.begin(); }
+  [[nodiscard]] auto end() const { return items_.end(); }
+  [[nodiscard]] bool empty() const { return items_.empty(); }
+  [[nodiscard]] std::size_t size() const { return items_.size(); }
+  friend bool operator==(const AttributeList&, const AttributeList&) = default;
+
+ private:
+  std::vector<value_type> items_;
 };
 
 /// A merged actor of the graph.
@@ -88,21 +137,22 @@ struct Node {
   std::string label;
   std::string type;
   std::vector<std::string> aliases;  ///< sorted, distinct, never containing `label`
-  Attributes attributes;
-  std::vector<Evidence> mentions;  ///< sorted, distinct
+  AttributeList attributes;
+  std::vector<Citation> mentions;  ///< sorted, distinct
   /// Distinct document ids of `mentions`, sorted.
-  [[nodiscard]] std::vector<std::string> sources() const;
+  [[nodiscard]] std::vector<std::string_view> sources() const;
   friend bool operator==(const Node&, const Node&) = default;
 };
 
 /// A merged fact between two nodes. Its weight is the number of mentions (`evidence.size()`).
 struct Edge {
-  std::string type;
-  std::string date;
-  Attributes attributes;
-  std::vector<Evidence> evidence;  ///< never empty
+  Text type;
+  Text date;
+  AttributeList attributes;
+  std::vector<Citation> evidence;  ///< sorted
   [[nodiscard]] std::size_t weight() const { return evidence.size(); }
-  [[nodiscard]] std::vector<std::string> sources() const;
+  /// Distinct document ids of `evidence`, sorted.
+  [[nodiscard]] std::vector<std::string_view> sources() const;
   friend bool operator==(const Edge&, const Edge&) = default;
 };
 

@@ -30,59 +30,89 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-bool is_company_form(std::string_view word) {
-  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  const std::string lower = ascii_lower(word);
-  return std::find(kCompanyForms.begin(), kCompanyForms.end(), lower) != kCompanyForms.end();
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_lower_company_form(std::string_view word) {
+  return std::find(kCompanyForms.begin(), kCompanyForms.end(), word) != kCompanyForms.end();
 }
 
+// Width of the multi-byte punctuation mark starting at `at`, 0 when there is none.
+std::size_t unicode_punct_width(std::string_view text, std::size_t at) {
+  for (std::string_view p : kUnicodePunct)
+    if (text.substr(at, p.size()) == p) return p.size();
+  return 0;
+}
+
+// True when an apostrophe ending just before `at` makes a possessive "'s".
+bool possessive_s_at(std::string_view text, std::size_t at) {
+  return at < text.size() && (text[at] == 's' || text[at] == 'S') &&
+         (at + 1 == text.size() || !is_word_byte(static_cast<unsigned char>(text[at + 1])));
+}
+
+}  // namespace
+
+bool is_company_form(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.size() > 11) return false;  // longer than "corporation"
+  char lowered[12];
+  for (std::size_t i = 0; i < word.size(); ++i) lowered[i] = lower(word[i]);
+  return is_lower_company_form({lowered, word.size()});
+}
+
+// One pass writing words straight into the result: this runs for every name of every entity a
+// large facts file declares.
 std::string normalize_name(std::string_view name) {
-  std::vector<std::string> words;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) words.push_back(std::move(word));
-    word.clear();
+  std::string out;
+  out.reserve(name.size());
+  std::size_t words = 0;
+  bool in_word = false;
+  auto word_byte = [&](char c) {
+    if (!in_word) {
+      if (words++ > 0) out += ' ';
+      in_word = true;
+    }
+    out += c;
   };
   for (std::size_t i = 0; i < name.size();) {
-    bool punct = false;
-    std::size_t width = 1;
-    for (std::string_view p : kUnicodePunct)
-      if (name.substr(i, p.size()) == p) {
-        punct = true;
-        width = p.size();
+    const char c = name[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      if (const std::size_t width = unicode_punct_width(name, i); width > 0) {
         // A possessive written with a typographic apostrophe: drop the "s" too.
-        if ((p == "\u2019" || p == "\u2018") && i + width < name.size() &&
-            (name[i + width] == 's' || name[i + width] == 'S') &&
-            (i + width + 1 == name.size() || !is_word_byte(name[i + width + 1])))
-          ++width;
-        break;
+        const bool apostrophe = name.substr(i, width) == "\u2019" || name.substr(i, width) == "\u2018";
+        i += width + (apostrophe && possessive_s_at(name, i + width) ? 1 : 0);
+        in_word = false;
+      } else {
+        word_byte(c);
+        ++i;
       }
-    const auto c = static_cast<unsigned char>(name[i]);
-    if (!punct && c == '\'' && i + 1 < name.size() && (name[i + 1] == 's' || name[i + 1] == 'S') &&
-        (i + 2 == name.size() || !is_word_byte(name[i + 2]))) {
-      punct = true;
-      width = 2;
-    }
-    if (punct) {
-      flush();
+    } else if (c == '\'' && possessive_s_at(name, i + 1)) {
+      in_word = false;
+      i += 2;
     } else if (c == '&') {
-      flush();
-      words.emplace_back("and");
-    } else if (is_word_byte(c)) {
-      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+      in_word = false;
+      for (char a : std::string_view("and")) word_byte(a);
+      in_word = false;
+      ++i;
+    } else if (is_word_byte(byte)) {
+      word_byte(lower(c));
+      ++i;
     } else {
-      flush();
+      in_word = false;
+      ++i;
     }
-    i += width;
   }
-  flush();
-  std::size_t first = (!words.empty() && words.front() == "the") ? 1 : 0;
-  std::size_t last = words.size();
-  while (last > first + 1 && is_company_form(words[last - 1])) --last;
-  std::string out;
-  for (std::size_t i = first; i < last; ++i) {
-    if (!out.empty()) out += ' ';
-    out += words[i];
+  if (words > 0 && out.starts_with("the") && (out.size() == 3 || out[3] == ' ')) {
+    out.erase(0, std::min<std::size_t>(out.size(), 4));
+    --words;
+  }
+  while (words > 1) {
+    const std::size_t space = out.rfind(' ');
+    if (!is_lower_company_form(std::string_view(out).substr(space + 1))) break;
+    out.resize(space);
+    --words;
   }
   return out;
 }

@@ -133,7 +133,8 @@ class GraphJsonReader {
   }
 
   // Leaves `out` empty when the member is absent: the writer leaves empty strings out.
-  bool read_string(const Value& object, const char* name, const std::string& path, std::string& out,
+  template <class Out>  // std::string or Text
+  bool read_string(const Value& object, const char* name, const std::string& path, Out& out,
                    bool required = false) {
     if (!object.HasMember(name)) {
       if (required) error(join_path(path, name), "missing");
@@ -175,7 +176,7 @@ class GraphJsonReader {
     }
   }
 
-  void read_attributes(const Value& object, const std::string& path, Attributes& out) {
+  void read_attributes(const Value& object, const std::string& path, AttributeList& out) {
     if (!object.HasMember("attributes")) return;
     const std::string map_path = join_path(path, "attributes");
     const Value& map = object["attributes"];
@@ -186,16 +187,16 @@ class GraphJsonReader {
     for (auto it = map.MemberBegin(); it != map.MemberEnd(); ++it) {
       const std::string key = as_string(it->name);
       if (it->value.IsString())
-        out.insert_or_assign(key, as_string(it->value));
+        out.set(key, as_string(it->value));
       else
         error(join_path(map_path, key), "expected a string");
     }
   }
 
   void read_evidence(const Value& object, const char* name, const std::string& path,
-                     std::vector<Evidence>& out) {
+                     std::vector<Citation>& out) {
     for_each_object(object, name, path, [&](const Value& item, const std::string& item_path) {
-      Evidence e;
+      Citation e;
       read_string(item, "document", item_path, e.document);
       read_string(item, "sentence", item_path, e.sentence);
       read_size(item, "begin", item_path, e.begin);

@@ -51,10 +51,10 @@ TEST_CASE("builder: one actor under different names in two documents is one node
   REQUIRE(firm != nullptr);
   CHECK(firm->id == "firm:hangzhou-hikvision-digital-technology");
   CHECK(firm->aliases == std::vector<std::string>{"Hikvision"});
-  CHECK(firm->sources() == std::vector<std::string>{"doc-a", "doc-b"});
+  CHECK(firm->sources() == std::vector<std::string_view>{"doc-a", "doc-b"});
   const Edge& e = g.edge(g.edges_in_order().front());
   CHECK(e.weight() == 2);
-  CHECK(e.sources() == std::vector<std::string>{"doc-a", "doc-b"});
+  CHECK(e.sources() == std::vector<std::string_view>{"doc-a", "doc-b"});
 }
 
 TEST_CASE("builder: names that merely share a word stay apart") {
