@@ -110,7 +110,9 @@ int run_extract(int argc, char** argv) {
     check_date_option(load.fallback_date);
   }
   load.jobs = std::max(1u, args["jobs"].as<unsigned>());
-  LoadedInputs loaded = load_documents(files, lexicon, load);
+  std::vector<FactsDocument> documents;
+  const LoadReport loaded = load_documents(
+      files, lexicon, load, [&](FactsDocument doc) { documents.push_back(std::move(doc)); });
   diagnostics.insert(diagnostics.end(), lexicon_problems.begin(), lexicon_problems.end());
   diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   for (const auto& d : diagnostics) std::cerr << d.render() << '\n';
@@ -119,7 +121,7 @@ int run_extract(int argc, char** argv) {
     return kExitBadInput;
   }
   write_atomically(args["output"].as<std::string>(), [&](std::ostream& out) {
-    exporters::write_facts_json(out, loaded.documents, args.count("jsonl") > 0);
+    exporters::write_facts_json(out, documents, args.count("jsonl") > 0);
   });
   return diagnostics.empty() ? kExitOk : kExitBadInput;
 }

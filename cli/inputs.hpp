@@ -1,6 +1,7 @@
 #pragma once
 // Turning command-line INPUTs (files and folders) into parsed documents.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,18 +32,23 @@ struct LoadOptions {
   unsigned jobs = 1;          ///< threads for text extraction
 };
 
-/// What a set of files holds once parsed and extracted, in file order.
-struct LoadedInputs {
-  std::vector<FactsDocument> documents;
+/// Receives documents one at a time, in input order.
+using DocumentSink = std::function<void(FactsDocument)>;
+
+/// What went wrong while loading; the good documents went to the sink.
+struct LoadReport {
   std::vector<ingest::Diagnostic> diagnostics;
   std::size_t bad_documents = 0;
 };
 
-/// Reads and parses every file; runs the text extractor on articles (plain text and JSON article
-/// records) with `lexicon`. Unreadable files and bad records become diagnostics.
-[[nodiscard]] LoadedInputs load_documents(const std::vector<std::string>& files,
-                                          const ingest::Lexicon& lexicon,
-                                          const LoadOptions& options);
+/// Reads and parses every file in order and hands each document to `sink` in input order: facts
+/// as read, articles (plain text and JSON article records) once extracted with `lexicon`.
+/// Extraction runs on `options.jobs` threads, never far ahead of the sink, so memory stays
+/// bounded however many documents there are. Unreadable files and bad records become
+/// diagnostics; exceptions from the sink or the extractor are passed on.
+[[nodiscard]] LoadReport load_documents(const std::vector<std::string>& files,
+                                        const ingest::Lexicon& lexicon, const LoadOptions& options,
+                                        const DocumentSink& sink);
 
 /// Reads a whole file. Throws IoError naming the path when it cannot.
 [[nodiscard]] std::string read_file(const std::string& path);

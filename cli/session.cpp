@@ -135,7 +135,9 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
     return std::nullopt;
   }
 
-  LoadedInputs loaded = load_documents(files, lexicon, options);
+  GraphBuilder builder;
+  LoadReport loaded = load_documents(files, lexicon, options,
+                                     [&](FactsDocument doc) { builder.add(std::move(doc)); });
   diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   report(diagnostics);
   if (!diagnostics.empty()) {
@@ -152,8 +154,6 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
     had_errors = true;
     return std::nullopt;
   }
-  GraphBuilder builder;
-  for (FactsDocument& doc : loaded.documents) builder.add(std::move(doc));
   return builder.build();
 }
 

@@ -1,0 +1,121 @@
+#include "cli/extraction_queue.hpp"
+
+#include <algorithm>
+
+#include "ingest/text/extractor.hpp"
+
+namespace factgraph::cli {
+
+ExtractionQueue::ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
+                                 std::function<void(FactsDocument)> sink)
+    : lexicon_(lexicon), sink_(std::move(sink)), window_(std::size_t{64} * std::max(1u, jobs)) {
+  // With one job the caller extracts each article as it comes: nothing waits in the window.
+  if (jobs <= 1) window_ = 1;
+  for (unsigned i = 1; i < jobs; ++i) workers_.emplace_back([this] { worker(); });
+}
+
+ExtractionQueue::~ExtractionQueue() {
+  {
+    const std::lock_guard<std::mutex> guard(lock_);
+    stopping_ = true;
+  }
+  work_added_.notify_all();
+  for (std::thread& t : workers_) t.join();
+}
+
+void ExtractionQueue::facts(FactsDocument document) {
+  Slot slot;
+  slot.ready = true;
+  slot.document = std::move(document);
+  push(std::move(slot));
+}
+
+void ExtractionQueue::article(ingest::ArticleRecord article) {
+  Slot slot;
+  slot.article = std::move(article);
+  push(std::move(slot));
+}
+
+void ExtractionQueue::push(Slot slot) {
+  std::unique_lock<std::mutex> lock(lock_);
+  rethrow_failure();
+  const bool is_article = slot.article.has_value();
+  slots_.push_back(std::move(slot));
+  if (is_article) {
+    ++pending_;
+    work_added_.notify_one();
+  }
+  deliver_ready(lock);
+  while (slots_.size() >= window_) {
+    // Rather than wait, the caller extracts; it waits only when every article is being worked on.
+    if (!work_one(lock)) work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
+    rethrow_failure();
+    deliver_ready(lock);
+  }
+}
+
+void ExtractionQueue::finish() {
+  std::unique_lock<std::mutex> lock(lock_);
+  while (!slots_.empty()) {
+    rethrow_failure();
+    deliver_ready(lock);
+    if (slots_.empty()) break;
+    if (!work_one(lock)) work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
+  }
+  rethrow_failure();
+}
+
+bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock) {
+  if (pending_ == 0) return false;
+  const auto it = std::find_if(slots_.begin(), slots_.end(),
+                               [](const Slot& s) { return s.article && !s.taken; });
+  // Deque elements stay where they are while others are added or removed at the ends, and this
+  // one cannot leave the front before it is ready.
+  Slot& slot = *it;
+  slot.taken = true;
+  --pending_;
+  lock.unlock();
+  std::optional<FactsDocument> document;
+  std::exception_ptr error;
+  try {
+    document = ingest::extract_facts(*slot.article, lexicon_);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  lock.lock();
+  if (error) {
+    if (!failure_) failure_ = error;
+  } else {
+    slot.document = std::move(*document);
+    slot.article.reset();
+    slot.ready = true;
+  }
+  work_done_.notify_all();
+  return true;
+}
+
+void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock) {
+  while (!slots_.empty() && slots_.front().ready) {
+    FactsDocument document = std::move(slots_.front().document);
+    slots_.pop_front();
+    // The sink (usually the graph builder) runs unlocked so the workers go on meanwhile.
+    lock.unlock();
+    sink_(std::move(document));
+    lock.lock();
+  }
+}
+
+void ExtractionQueue::worker() {
+  std::unique_lock<std::mutex> lock(lock_);
+  while (true) {
+    work_added_.wait(lock, [&] { return stopping_ || (pending_ > 0 && !failure_); });
+    if (stopping_) return;
+    work_one(lock);
+  }
+}
+
+void ExtractionQueue::rethrow_failure() {
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+}  // namespace factgraph::cli

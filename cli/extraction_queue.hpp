@@ -1,0 +1,65 @@
+#pragma once
+// Text extraction on several threads with the input order kept.
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "graph/model.hpp"
+#include "ingest/json_input.hpp"
+
+namespace factgraph::ingest {
+class Lexicon;
+}
+
+namespace factgraph::cli {
+
+/// Documents go in as they are read (facts ready, articles still to extract) and come out to
+/// the sink in the same order, on the calling thread. Articles are extracted by `jobs` - 1
+/// workers and by the caller whenever it would otherwise wait; at most a bounded number of
+/// documents are in flight, so memory does not grow with the input.
+class ExtractionQueue {
+ public:
+  ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
+                  std::function<void(FactsDocument)> sink);
+  ~ExtractionQueue();
+  ExtractionQueue(const ExtractionQueue&) = delete;
+  ExtractionQueue& operator=(const ExtractionQueue&) = delete;
+
+  void facts(FactsDocument document);
+  void article(ingest::ArticleRecord article);
+  /// Hands every remaining document to the sink. Rethrows the first exception of a worker.
+  void finish();
+
+ private:
+  struct Slot {
+    std::optional<ingest::ArticleRecord> article;  // set while waiting for extraction
+    bool taken = false;
+    bool ready = false;
+    FactsDocument document;
+  };
+  void push(Slot slot);
+  // Extracts the next untaken article, if any; `lock` is held on entry and exit.
+  bool work_one(std::unique_lock<std::mutex>& lock);
+  void deliver_ready(std::unique_lock<std::mutex>& lock);
+  void worker();
+  void rethrow_failure();
+
+  const ingest::Lexicon& lexicon_;
+  std::function<void(FactsDocument)> sink_;
+  std::size_t window_;
+  std::mutex lock_;
+  std::condition_variable work_added_, work_done_;
+  std::deque<Slot> slots_;  // front is the next document to hand on
+  std::size_t pending_ = 0;  // articles not yet taken by anyone
+  bool stopping_ = false;
+  std::exception_ptr failure_;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace factgraph::cli
