@@ -5,6 +5,10 @@
 #include <set>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace factgraph::exporters {
 namespace {
 
@@ -94,6 +98,40 @@ bool is_xml_noncharacter(const unsigned char* s, std::size_t len) {
   return len == 3 && s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF);
 }
 
+// The first byte at or after `i` that may need more than copying. Most text is plain ASCII, so
+// with SSE2 (every x86-64) sixteen bytes are checked at once; the answer may stop early at a
+// byte that turns out to be plain (a tab, say), which the caller then just copies.
+template <Context C>
+std::size_t skip_plain(const unsigned char* s, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    int mask = 0;
+    if constexpr (C == Context::kUtf8) {
+      mask = _mm_movemask_epi8(x);  // bytes >= 0x80
+    } else {
+      // Signed: bytes >= 0x80 are negative, so this flags them along with the controls.
+      __m128i special = _mm_cmplt_epi8(x, space);
+      auto flag = [&](char c) { special = _mm_or_si128(special, _mm_cmpeq_epi8(x, _mm_set1_epi8(c))); };
+      if constexpr (C == Context::kDot) {
+        flag('\\');
+        flag('"');
+      } else {
+        flag('&');
+        flag('<');
+        flag('>');
+        if constexpr (C == Context::kXmlAttribute) flag('"');
+      }
+      mask = _mm_movemask_epi8(special);
+    }
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < n && !kSpecial<C>[s[i]]) ++i;
+  return i;
+}
+
 template <Context C>
 void append_escaped(std::string& out, std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -101,6 +139,8 @@ void append_escaped(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of bytes not yet copied
   std::size_t i = 0;
   while (i < n) {
+    i = skip_plain<C>(s, i, n);
+    if (i == n) break;
     const unsigned char c = s[i];
     if (!kSpecial<C>[c]) {
       ++i;

@@ -93,7 +93,7 @@ enum class Field { kLabel, kType, kAliases, kSources, kDate, kEvidence, kWeight,
 struct Column {
   std::string name;  ///< GraphML attr.name, GEXF title
   Field field;
-  std::string attribute;  ///< the model's attribute key, for Field::kAttribute
+  Text attribute;  ///< the model's attribute key, for Field::kAttribute
   std::string id;         ///< `id_prefix` + an NMTOKEN form of `name`
 };
 

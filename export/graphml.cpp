@@ -2,6 +2,7 @@
 // every value written per element (no <default>), lists joined with "|".
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -23,13 +24,19 @@ void write_key(std::string& out, const Column& key, std::string_view domain) {
   out += "\"/>\n";
 }
 
-void write_data(std::string& out, const Column& key, std::string_view value) {
+// A column's `<data key="...">` opening tag, made once rather than per element.
+std::vector<std::string> data_openings(const std::vector<Column>& keys) {
+  std::vector<std::string> out;
+  for (const Column& key : keys) out.push_back("      <data key=\"" + key.id + "\">");
+  return out;
+}
+
+void write_data(std::string& out, std::string_view opening, std::string_view value) {
+  using namespace std::string_view_literals;
   if (value.empty()) return;
-  out += "      <data key=\"";
-  out += key.id;
-  out += "\">";
+  out += opening;
   append_xml_text(out, value);
-  out += "</data>\n";
+  out += "</data>\n"sv;
 }
 
 }  // namespace
@@ -68,33 +75,39 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
 
   // Node ids go through xml_token: the schema wants NMTOKENs, and ids with spaces or other
   // punctuation must still stay distinct.
+  using namespace std::string_view_literals;
+  const std::vector<std::string> node_openings = data_openings(node_keys);
+  const std::vector<std::string> edge_openings = data_openings(edge_keys);
   std::vector<std::string> ids;
   ids.reserve(graph.node_count());
   std::string scratch;
   for (Vertex v = 0; v < graph.node_count(); ++v) {
     const Node& node = graph.node(v);
     ids.push_back(xml_token(node.id));
-    text += "    <node id=\"";
+    text += "    <node id=\""sv;
     text += ids.back();
-    text += "\">\n";
-    for (const Column& key : node_keys) write_data(text, key, column_value(key, node, scratch));
-    text += "    </node>\n";
+    text += "\">\n"sv;
+    for (std::size_t k = 0; k < node_keys.size(); ++k)
+      write_data(text, node_openings[k], column_value(node_keys[k], node, scratch));
+    text += "    </node>\n"sv;
     writer.maybe_flush();
   }
 
   const Graph& g = graph.graph();
   std::size_t index = 0;
+  char number[24];
   for (const EdgeRef e : graph.edges_in_order()) {
     const Edge& edge = graph.edge(e);
-    text += "    <edge id=\"e";
-    text += std::to_string(index++);
-    text += "\" source=\"";
+    text += "    <edge id=\"e"sv;
+    text.append(number, std::to_chars(number, number + sizeof number, index++).ptr);
+    text += "\" source=\""sv;
     text += ids[boost::source(e, g)];
-    text += "\" target=\"";
+    text += "\" target=\""sv;
     text += ids[boost::target(e, g)];
-    text += "\">\n";
-    for (const Column& key : edge_keys) write_data(text, key, column_value(key, edge, scratch));
-    text += "    </edge>\n";
+    text += "\">\n"sv;
+    for (std::size_t k = 0; k < edge_keys.size(); ++k)
+      write_data(text, edge_openings[k], column_value(edge_keys[k], edge, scratch));
+    text += "    </edge>\n"sv;
     writer.maybe_flush();
   }
   text += "  </graph>\n</graphml>\n";

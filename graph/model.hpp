@@ -120,6 +120,12 @@ class AttributeList {
   void set(Text key, Text value);
   /// The value of `key`, "" when there is none.
   [[nodiscard]] std::string_view get(std::string_view key) const;
+  /// The same, comparing interned keys only: the fast path for writers that ask every element.
+  [[nodiscard]] std::string_view get(Text key) const {
+    for (const auto& [k, v] : items_)
+      if (k == key) return v;
+    return {};
+  }
   [[nodiscard]] bool contains(std::string_view key) const;
   [[nodiscard]] auto begin() const { return items_.begin(); }
   [[nodiscard]] auto end() const { return items_.end(); }
