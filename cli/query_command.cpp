@@ -161,7 +161,12 @@ int run_stats(int argc, char** argv) {
   if (args.count("json")) {
     auto counts = [](const std::map<std::string, std::size_t>& m) {
       std::string out = "{";
-      for (const auto& [k, v] : m) out += (out.size() > 1 ? "," : "") + json_string(k) + ":" + std::to_string(v);
+      for (const auto& [k, v] : m) {
+        if (out.size() > 1) out += ',';
+        out += json_string(k);
+        out += ':';
+        out += std::to_string(v);
+      }
       return out + "}";
     };
     std::cout << "{\"nodes\":" << graph.node_count() << ",\"edges\":" << graph.edge_count()

@@ -160,9 +160,11 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
 void write_outputs(const KnowledgeGraph& graph, const cxxopts::ParseResult& args) {
   if (!args.count("output")) return;
   const exporters::DotOptions dot = dot_options(args);
+  // All or nothing: a failure on the last output leaves the earlier targets untouched too.
+  OutputSet outputs;
   for (const std::string& path : args["output"].as<std::vector<std::string>>()) {
     const Format format = format_of(path, args);
-    write_atomically(path, [&](std::ostream& out) {
+    outputs.add(path, [&graph, &dot, format](std::ostream& out) {
       switch (format) {
         case Format::kGraphml: exporters::write_graphml(out, graph); break;
         case Format::kDot: exporters::write_dot(out, graph, dot); break;
@@ -171,6 +173,7 @@ void write_outputs(const KnowledgeGraph& graph, const cxxopts::ParseResult& args
       }
     });
   }
+  outputs.commit();
 }
 
 }  // namespace factgraph::cli

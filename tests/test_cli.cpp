@@ -84,6 +84,24 @@ TEST_CASE("cli: build samples writes every format, deterministically") {
   CHECK(slurp(s.dir / "a.graphml") == slurp(s.dir / "b.graphml"));
 }
 
+TEST_CASE("cli: --jobs changes nothing in the output, for build and extract") {
+  Scratch s;
+  for (const char* jobs : {"1", "2", "3"}) {
+    const Run b = s.run(std::string("build samples --jobs ") + jobs + " -o " +
+                        (s.dir / (std::string("b") + jobs + ".json")).string());
+    INFO(b.err);
+    REQUIRE(b.status == 0);
+    const Run x = s.run(std::string("extract samples/articles tests/data/articles --jobs ") + jobs +
+                        " -o " + (s.dir / (std::string("x") + jobs + ".json")).string());
+    INFO(x.err);
+    REQUIRE(x.status == 0);
+  }
+  CHECK(slurp(s.dir / "b1.json") == slurp(s.dir / "b2.json"));
+  CHECK(slurp(s.dir / "b1.json") == slurp(s.dir / "b3.json"));
+  CHECK(slurp(s.dir / "x1.json") == slurp(s.dir / "x2.json"));
+  CHECK(slurp(s.dir / "x1.json") == slurp(s.dir / "x3.json"));
+}
+
 TEST_CASE("cli: graph JSON exports to the same bytes as a direct build") {
   Scratch s;
   REQUIRE(s.run("build samples -o " + (s.dir / "g.json").string() + " -o " + (s.dir / "g.graphml").string() +
@@ -201,6 +219,26 @@ TEST_CASE("cli: missing paths, unrelated folders and unwritable outputs") {
   const Run unwritable = s.run("build " + f.string() + " -o " + (s.dir / "no/such/dir/out.json").string());
   CHECK(unwritable.status == 1);
   CHECK(unwritable.err.find("out.json: cannot open for writing") != std::string::npos);
+}
+
+TEST_CASE("cli: several outputs land together or not at all") {
+  Scratch s;
+  const auto f = s.write("f.json", kFacts);
+  s.write("old.graphml", "previous content");
+  const std::string good = (s.dir / "old.graphml").string();
+  const std::string also = (s.dir / "new.dot").string();
+  const Run r = s.run("build " + f.string() + " -o " + good + " -o " + also + " -o " +
+                      (s.dir / "no/such/dir/out.json").string());
+  CHECK(r.status == 1);
+  CHECK(r.err.find("out.json: cannot open for writing") != std::string::npos);
+  CHECK(slurp(s.dir / "old.graphml") == "previous content");
+  CHECK_FALSE(fs::exists(also));
+  CHECK(s.leftovers() == 0);
+  const Run ok = s.run("build " + f.string() + " -o " + good + " -o " + also);
+  CHECK(ok.status == 0);
+  CHECK(slurp(s.dir / "old.graphml").starts_with("<?xml"));
+  CHECK(fs::exists(also));
+  CHECK(s.leftovers() == 0);
 }
 
 TEST_CASE("cli: --keep-going writes the good documents and still exits 1") {
