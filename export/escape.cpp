@@ -343,7 +343,7 @@ std::string_view column_value(const Column& column, const Node& node, std::strin
       append_sources(scratch, node.mentions, "|");
       return scratch;
     case Field::kAttribute:
-      return node.attributes.get(column.attribute);
+      return node.attributes.get_interned(column.attribute);
     default:
       return {};
   }
@@ -366,7 +366,7 @@ std::string_view column_value(const Column& column, const Edge& edge, std::strin
       scratch = std::to_string(edge_weight(edge));
       return scratch;
     case Field::kAttribute:
-      return edge.attributes.get(column.attribute);
+      return edge.attributes.get_interned(column.attribute);
     default:
       return {};
   }

@@ -121,7 +121,7 @@ class AttributeList {
   /// The value of `key`, "" when there is none.
   [[nodiscard]] std::string_view get(std::string_view key) const;
   /// The same, comparing interned keys only: the fast path for writers that ask every element.
-  [[nodiscard]] std::string_view get(Text key) const {
+  [[nodiscard]] std::string_view get_interned(Text key) const {
     for (const auto& [k, v] : items_)
       if (k == key) return v;
     return {};

@@ -134,3 +134,88 @@ TEST_CASE("builder: relations to unknown entities are dropped, not invented") {
   CHECK(g.node_count() == 1);
   CHECK(g.edge_count() == 0);
 }
+
+TEST_CASE("builder: a later document joining two nodes merges everything stated before") {
+  EntityFact early = entity("Office of Foreign Assets Control", "agency");
+  early.attributes = {{"country", "US"}, {"founded", "1950"}};
+  EntityFact later = entity("OFAC", "agency");
+  later.attributes = {{"country", "United States"}, {"website", "ofac.treasury.gov"}};
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""},
+               {early, entity("SDN List", "list")},
+               {relation("maintains", "Office of Foreign Assets Control", "SDN List", "2020")}});
+  builder.add({{"2", "", "", "", ""},
+               {later, entity("SDN List", "list")},
+               {relation("maintains", "OFAC", "SDN List", "2020")}});
+  builder.add({{"3", "", "", "", ""},
+               {entity("OFAC", "agency", {"Office of Foreign Assets Control"})},
+               {}});
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.node_count() == 2);
+  const Node* ofac = node_labelled(g, "Office of Foreign Assets Control");
+  REQUIRE(ofac != nullptr);
+  CHECK(ofac->id == "agency:office-of-foreign-assets-control");
+  CHECK(ofac->aliases == std::vector<std::string>{"OFAC"});
+  CHECK(ofac->sources() == std::vector<std::string_view>{"1", "2", "3"});
+  CHECK(ofac->attributes.get("country") == "US");  // the first document said it first
+  CHECK(ofac->attributes.get("website") == "ofac.treasury.gov");
+  CHECK(ofac->attributes.get("founded") == "1950");
+  REQUIRE(g.edge_count() == 1);
+  const Edge& maintains = g.edge(g.edges_in_order().front());
+  CHECK(maintains.weight() == 2);
+  CHECK(maintains.sources() == std::vector<std::string_view>{"1", "2"});
+}
+
+TEST_CASE("builder: endpoints resolved by the producer are used as given") {
+  RelationFact r = relation("sanctions", "written differently", "also not a name");
+  r.source_index = 1;
+  r.target_index = 0;
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""}, {entity("Huawei", "firm"), entity("Treasury", "agency")}, {r}});
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.edge_count() == 1);
+  const EdgeRef e = g.edges_in_order().front();
+  CHECK(g.node(boost::source(e, g.graph())).label == "Treasury");
+  CHECK(g.node(boost::target(e, g.graph())).label == "Huawei");
+}
+
+TEST_CASE("builder: build hands over everything and leaves the builder empty") {
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""}, {entity("A", "firm")}, {}});
+  const KnowledgeGraph first = builder.build();
+  CHECK(first.node_count() == 1);
+  CHECK(first.documents().size() == 1);
+  const KnowledgeGraph second = builder.build();
+  CHECK(second.node_count() == 0);
+  CHECK(second.documents().empty());
+}
+
+TEST_CASE("text: interned strings compare by identity and order by content") {
+  const Text a = std::string("Entity List");
+  const Text b = std::string_view("Entity List");
+  const Text c = "Entity Lis";
+  CHECK(a == b);
+  CHECK(a.identity() == b.identity());
+  CHECK(a != c);
+  CHECK(c < a);
+  CHECK(a == std::string_view("Entity List"));
+  CHECK(Text().empty());
+  CHECK(Text("") == Text());
+  CHECK(Text("\xC3\xA9") > Text("z"));  // bytes compare unsigned, as std::string does
+  const std::string long_text(5'000'000, 'x');
+  CHECK(Text(long_text).view() == long_text);
+}
+
+TEST_CASE("attributes: sorted by key, the first value wins, set replaces") {
+  AttributeList list{{"role", "minister"}, {"agent", "bis"}, {"role", "ignored"}};
+  CHECK(list.size() == 2);
+  CHECK(list.begin()->first == "agent");
+  CHECK(list.get("role") == "minister");
+  CHECK(list.get_interned(Text("role")) == "minister");
+  CHECK(list.get("missing").empty());
+  CHECK_FALSE(list.try_emplace("agent", "other"));
+  list.set("agent", "ofac");
+  CHECK(list.get("agent") == "ofac");
+  CHECK(list.contains("agent"));
+  CHECK_FALSE(list.contains("agen"));
+}
