@@ -1,8 +1,8 @@
 #include "graph/text.hpp"
 
-#include <deque>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <unordered_set>
 #include <vector>
 
@@ -27,50 +27,56 @@ struct ContentEqual {
   }
 };
 
-// Characters go into large blocks that never move, so the views stay valid; the views go into a
-// deque for the same reason, and the set indexes them by content.
+// Each string is stored as its view followed by its characters, in large blocks that never move:
+// a Text points at the view, and reading it touches one place in memory, not two.
 class TextPool {
  public:
   const std::string_view* intern(std::string_view text) {
     const std::lock_guard<std::mutex> guard(lock_);
     if (auto it = index_.find(text); it != index_.end()) return *it;
-    const std::string_view& entry = entries_.emplace_back(store(text));
-    index_.insert(&entry);
+    const std::string_view* entry = store(text);
+    index_.insert(entry);
+    ++strings_;
     bytes_ += text.size();
-    return &entry;
+    return entry;
   }
 
   TextPoolStats stats() {
     const std::lock_guard<std::mutex> guard(lock_);
-    return {entries_.size(), bytes_};
+    return {strings_, bytes_};
   }
 
  private:
   static constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+  static constexpr std::size_t kAlign = alignof(std::string_view);
 
-  std::string_view store(std::string_view text) {
-    if (text.size() > kBlockSize / 4) {
+  const std::string_view* store(std::string_view text) {
+    const std::size_t header = sizeof(std::string_view);
+    // Rounded up so the next entry's view is aligned.
+    const std::size_t size = (header + text.size() + kAlign - 1) / kAlign * kAlign;
+    char* at = nullptr;
+    if (size > kBlockSize / 4) {
       // Long text gets a block of its own instead of wasting the rest of the current one.
-      auto& block = blocks_.emplace_back(std::make_unique<char[]>(text.size()));
-      text.copy(block.get(), text.size());
-      return {block.get(), text.size()};
+      at = blocks_.emplace_back(std::make_unique<char[]>(size)).get();
+    } else {
+      if (blocks_.empty() || free_ < size) {
+        current_ = blocks_.emplace_back(std::make_unique<char[]>(kBlockSize)).get();
+        free_ = kBlockSize;
+      }
+      at = current_ + (kBlockSize - free_);
+      free_ -= size;
     }
-    if (blocks_.empty() || free_ < text.size()) {
-      current_ = blocks_.emplace_back(std::make_unique<char[]>(kBlockSize)).get();
-      free_ = kBlockSize;
-    }
-    char* at = current_ + (kBlockSize - free_);
-    text.copy(at, text.size());
-    free_ -= text.size();
-    return {at, text.size()};
+    char* chars = at + header;
+    text.copy(chars, text.size());
+    return ::new (at) std::string_view(chars, text.size());
   }
 
   std::mutex lock_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* current_ = nullptr;
   std::size_t free_ = 0;
+  std::size_t strings_ = 0;
   std::size_t bytes_ = 0;
-  std::deque<std::string_view> entries_;
   std::unordered_set<const std::string_view*, ContentHash, ContentEqual> index_;
 };
 
