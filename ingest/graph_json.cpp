@@ -44,13 +44,27 @@ class TopKeyFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TopK
   bool found_ = false;
 };
 
-std::string join_path(const std::string& path, std::string_view name) {
-  return path.empty() ? std::string(name) : path + "." + std::string(name);
-}
+// Where a value sits ("nodes[3].mentions[0]"). Spelled out only for an error: a large graph has
+// millions of values and almost never one to report.
+struct Path {
+  const Path* parent = nullptr;
+  std::string_view name;  // a member name; empty for an array element
+  std::size_t index = 0;
 
-std::string index_path(const std::string& path, std::size_t index) {
-  return path + "[" + std::to_string(index) + "]";
-}
+  [[nodiscard]] std::string str() const {
+    std::string out = parent ? parent->str() : std::string();
+    if (!name.empty()) {
+      if (!out.empty()) out += '.';
+      out += name;
+    } else if (parent) {
+      out += '[' + std::to_string(index) + ']';
+    }
+    return out;
+  }
+};
+
+Path member_path(const Path& parent, std::string_view name) { return {&parent, name, 0}; }
+Path element_path(const Path& parent, std::size_t index) { return {&parent, {}, index}; }
 
 std::string as_string(const Value& value) {
   return std::string(value.GetString(), value.GetStringLength());
@@ -71,20 +85,20 @@ class GraphJsonReader {
 
   std::optional<KnowledgeGraph> read(const Value& root) {
     if (!root.IsObject()) {
-      error("", "expected an object at the top level");
+      error(Path{}, "expected an object at the top level");
       return std::nullopt;
     }
     if (!root.HasMember("factgraph")) {
-      error("factgraph", "missing; this is not a factgraph graph file");
+      error(member_path(Path{}, "factgraph"), "missing; this is not a factgraph graph file");
       return std::nullopt;
     }
     const Value& version = root["factgraph"];
     if (!version.IsInt() || version.GetInt() != 1) {
-      error("factgraph", "unsupported format version; this factgraph reads version 1");
+      error(member_path(Path{}, "factgraph"), "unsupported format version; this factgraph reads version 1");
       return std::nullopt;
     }
     KnowledgeGraph graph;
-    for_each_object(root, "documents", "", [&](const Value& doc, const std::string& path) {
+    for_each_object(root, "documents", Path{}, [&](const Value& doc, const Path& path) {
       DocumentInfo info;
       read_string(doc, "id", path, info.id, true);
       read_string(doc, "title", path, info.title);
@@ -93,10 +107,10 @@ class GraphJsonReader {
       read_string(doc, "url", path, info.url);
       graph.add_document(std::move(info));
     });
-    for_each_object(root, "nodes", "", [&](const Value& object, const std::string& path) {
+    for_each_object(root, "nodes", Path{}, [&](const Value& object, const Path& path) {
       read_node(object, path, graph);
     });
-    for_each_object(root, "edges", "", [&](const Value& object, const std::string& path) {
+    for_each_object(root, "edges", Path{}, [&](const Value& object, const Path& path) {
       read_edge(object, path, graph);
     });
     if (errors_ > 0) return std::nullopt;
@@ -104,8 +118,9 @@ class GraphJsonReader {
   }
 
  private:
-  void error(const std::string& path, std::string_view message) {
+  void error(const Path& where, std::string_view message) {
     ++errors_;
+    const std::string path = where.str();
     Diagnostic d;
     d.file = file_;
     d.message = path.empty() ? std::string(message) : path + ": " + std::string(message);
@@ -114,55 +129,55 @@ class GraphJsonReader {
 
   // Calls visit(element, path) for each object of the optional array `object[name]`.
   template <class Visit>
-  void for_each_object(const Value& object, const char* name, const std::string& path,
+  void for_each_object(const Value& object, const char* name, const Path& path,
                        Visit visit) {
     if (!object.HasMember(name)) return;
-    const std::string array_path = join_path(path, name);
+    const Path array_path = member_path(path, name);
     const Value& array = object[name];
     if (!array.IsArray()) {
       error(array_path, "expected an array");
       return;
     }
     for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
-      const std::string element_path = index_path(array_path, i);
+      const Path item = element_path(array_path, i);
       if (array[i].IsObject())
-        visit(array[i], element_path);
+        visit(array[i], item);
       else
-        error(element_path, "expected an object");
+        error(item, "expected an object");
     }
   }
 
   // Leaves `out` empty when the member is absent: the writer leaves empty strings out.
   template <class Out>  // std::string or Text
-  bool read_string(const Value& object, const char* name, const std::string& path, Out& out,
+  bool read_string(const Value& object, const char* name, const Path& path, Out& out,
                    bool required = false) {
     if (!object.HasMember(name)) {
-      if (required) error(join_path(path, name), "missing");
+      if (required) error(member_path(path, name), "missing");
       return !required;
     }
     const Value& value = object[name];
     if (!value.IsString()) {
-      error(join_path(path, name), "expected a string");
+      error(member_path(path, name), "expected a string");
       return false;
     }
     out = as_string(value);
     return true;
   }
 
-  void read_size(const Value& object, const char* name, const std::string& path, std::size_t& out) {
+  void read_size(const Value& object, const char* name, const Path& path, std::size_t& out) {
     if (!object.HasMember(name)) return;
     const Value& value = object[name];
     if (!value.IsUint64()) {
-      error(join_path(path, name), "expected a non-negative integer");
+      error(member_path(path, name), "expected a non-negative integer");
       return;
     }
     out = static_cast<std::size_t>(value.GetUint64());
   }
 
-  void read_strings(const Value& object, const char* name, const std::string& path,
+  void read_strings(const Value& object, const char* name, const Path& path,
                     std::vector<std::string>& out) {
     if (!object.HasMember(name)) return;
-    const std::string list_path = join_path(path, name);
+    const Path list_path = member_path(path, name);
     const Value& list = object[name];
     if (!list.IsArray()) {
       error(list_path, "expected an array of strings");
@@ -172,13 +187,13 @@ class GraphJsonReader {
       if (list[i].IsString())
         out.push_back(as_string(list[i]));
       else
-        error(index_path(list_path, i), "expected a string");
+        error(element_path(list_path, i), "expected a string");
     }
   }
 
-  void read_attributes(const Value& object, const std::string& path, AttributeList& out) {
+  void read_attributes(const Value& object, const Path& path, AttributeList& out) {
     if (!object.HasMember("attributes")) return;
-    const std::string map_path = join_path(path, "attributes");
+    const Path map_path = member_path(path, "attributes");
     const Value& map = object["attributes"];
     if (!map.IsObject()) {
       error(map_path, "expected an object");
@@ -189,13 +204,13 @@ class GraphJsonReader {
       if (it->value.IsString())
         out.set(key, as_string(it->value));
       else
-        error(join_path(map_path, key), "expected a string");
+        error(member_path(map_path, key), "expected a string");
     }
   }
 
-  void read_evidence(const Value& object, const char* name, const std::string& path,
+  void read_evidence(const Value& object, const char* name, const Path& path,
                      std::vector<Citation>& out) {
-    for_each_object(object, name, path, [&](const Value& item, const std::string& item_path) {
+    for_each_object(object, name, path, [&](const Value& item, const Path& item_path) {
       Citation e;
       read_string(item, "document", item_path, e.document);
       read_string(item, "sentence", item_path, e.sentence);
@@ -206,7 +221,7 @@ class GraphJsonReader {
     });
   }
 
-  void read_node(const Value& object, const std::string& path, KnowledgeGraph& graph) {
+  void read_node(const Value& object, const Path& path, KnowledgeGraph& graph) {
     Node node;
     const bool has_id = read_string(object, "id", path, node.id, true);
     read_string(object, "label", path, node.label);
@@ -217,13 +232,13 @@ class GraphJsonReader {
     if (!has_id) return;
     // A node with other errors is still added, so edges to it do not report it missing too.
     if (graph.find_id(node.id)) {
-      error(join_path(path, "id"), "duplicate node id '" + node.id + "'");
+      error(member_path(path, "id"), "duplicate node id '" + node.id + "'");
       return;
     }
     graph.add_node(std::move(node));
   }
 
-  void read_edge(const Value& object, const std::string& path, KnowledgeGraph& graph) {
+  void read_edge(const Value& object, const Path& path, KnowledgeGraph& graph) {
     std::string source, target;
     Edge edge;
     const bool has_source = read_string(object, "source", path, source, true);
@@ -240,9 +255,9 @@ class GraphJsonReader {
   }
 
   std::optional<Vertex> find_node(const KnowledgeGraph& graph, const std::string& id,
-                                  const std::string& path, const char* name) {
+                                  const Path& path, const char* name) {
     std::optional<Vertex> v = graph.find_id(id);
-    if (!v) error(join_path(path, name), "unknown node id '" + id + "'");
+    if (!v) error(member_path(path, name), "unknown node id '" + id + "'");
     return v;
   }
 
