@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -40,10 +41,43 @@ struct Group {
 struct PendingRelation {
   GroupIndex source;
   GroupIndex target;
+  std::uint32_t attributes;  // index into State::attribute_sets
+  std::uint32_t sequence;    // arrival order, set when the edges are made
+  std::uint64_t kind;        // ranks of type and date, set when the edges are made
   Text type;
   Text date;
-  AttributeList attributes;
   Citation evidence;
+};
+
+// Relations repeat a few attribute sets ("agent": one of the agencies) many times: each distinct
+// set is kept once.
+class AttributeSets {
+ public:
+  AttributeSets() { sets_.emplace_back(); }  // 0 is the empty set
+  std::uint32_t add(const Attributes& attributes) {
+    if (attributes.empty()) return 0;
+    AttributeList list;
+    for (const auto& [key, value] : attributes) list.try_emplace(key, value);
+    const auto [it, fresh] = index_.try_emplace(std::move(list), sets_.size());
+    if (fresh) sets_.push_back(&it->first);
+    return it->second;
+  }
+  [[nodiscard]] const AttributeList& operator[](std::uint32_t i) const {
+    static const AttributeList kEmpty;
+    return i == 0 ? kEmpty : *sets_[i];
+  }
+
+ private:
+  struct Hash {
+    std::size_t operator()(const AttributeList& list) const noexcept {
+      std::size_t h = list.size();
+      for (const auto& [key, value] : list)
+        h = (h * 1000003u) ^ std::hash<Text>()(key) ^ (std::hash<Text>()(value) << 1);
+      return h;
+    }
+  };
+  std::unordered_map<AttributeList, std::uint32_t, Hash> index_;
+  std::vector<const AttributeList*> sets_;  // nodes of index_, which never move
 };
 
 void add_name(std::vector<std::string>& names, std::string_view name) {
@@ -63,7 +97,10 @@ struct GraphBuilder::State {
   std::vector<Group> groups;
   std::vector<GroupIndex> parent;
   std::unordered_map<std::string, GroupIndex> by_key;  // family + '\0' + normalised name
-  std::vector<PendingRelation> relations;
+  // A deque grows without copying what it holds: a vector's doubling would briefly need twice
+  // the memory of a million pending relations.
+  std::deque<PendingRelation> relations;
+  AttributeSets attribute_sets;
   std::uint64_t entity_order = 0;
 
   GroupIndex find(GroupIndex g) {
@@ -161,7 +198,7 @@ void GraphBuilder::add(FactsDocument document) {
     p.target = group_of[static_cast<std::size_t>(target)];
     p.type = r.type;
     p.date = r.date;
-    for (const auto& [key, value] : r.attributes) p.attributes.try_emplace(key, value);
+    p.attributes = s.attribute_sets.add(r.attributes);
     const Evidence& ev = r.evidence;
     p.evidence = Citation(ev.document.empty() ? document_id : Text(ev.document), ev.sentence,
                           ev.begin, ev.end, ev.rule);
@@ -250,39 +287,39 @@ void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
     std::sort(texts.begin(), texts.end());
     for (std::uint32_t i = 0; i < texts.size(); ++i) rank[texts[i]] = i;
   }
-  struct SortKey {
-    std::uint64_t ends;
-    std::uint64_t kind;
-    std::uint32_t index;  // keeps statements of one fact in the order they came
-  };
-  std::vector<SortKey> order;
-  order.reserve(relations.size());
-  for (std::uint32_t i = 0; i < relations.size(); ++i) {
-    const PendingRelation& r = relations[i];
-    order.push_back({std::uint64_t{r.source} << 32 | r.target,
-                     std::uint64_t{rank[r.type]} << 32 | rank[r.date], i});
+  std::uint32_t sequence = 0;
+  for (PendingRelation& r : relations) {
+    r.sequence = sequence++;
+    r.kind = std::uint64_t{rank.at(r.type)} << 32 | rank.at(r.date);
   }
-  std::sort(order.begin(), order.end(), [](const SortKey& a, const SortKey& b) {
-    return std::tie(a.ends, a.kind, a.index) < std::tie(b.ends, b.kind, b.index);
+  // The sequence keeps the statements of one fact in the order they came.
+  std::sort(relations.begin(), relations.end(), [](const PendingRelation& a, const PendingRelation& b) {
+    return std::tie(a.source, a.target, a.kind, a.sequence) <
+           std::tie(b.source, b.target, b.kind, b.sequence);
   });
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i;
-    while (j < order.size() && order[j].ends == order[i].ends && order[j].kind == order[i].kind)
-      ++j;
-    PendingRelation& first = relations[order[i].index];
+  // Consumed from the front, so the relations' memory goes back as the edges' is taken.
+  while (!relations.empty()) {
+    const PendingRelation& first = relations.front();
+    std::size_t n = 1;
+    while (n < relations.size() && relations[n].source == first.source &&
+           relations[n].target == first.target && relations[n].kind == first.kind)
+      ++n;
     Edge edge;
     edge.type = first.type;
     edge.date = first.date;
-    edge.evidence.reserve(j - i);
-    for (std::size_t k = i; k < j; ++k) {
-      PendingRelation& r = relations[order[k].index];
-      for (const auto& [key, value] : r.attributes) edge.attributes.try_emplace(key, value);
+    edge.evidence.reserve(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      const PendingRelation& r = relations[k];
+      for (const auto& [key, value] : attribute_sets[r.attributes])
+        edge.attributes.try_emplace(key, value);
       edge.evidence.push_back(r.evidence);
     }
     std::sort(edge.evidence.begin(), edge.evidence.end());
-    graph.add_edge(first.source, first.target, std::move(edge));
-    i = j;
+    const Vertex source = first.source, target = first.target;
+    relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(n));
+    graph.add_edge(source, target, std::move(edge));
   }
+  relations.shrink_to_fit();
 }
 
 KnowledgeGraph GraphBuilder::build() {

@@ -9,13 +9,18 @@ namespace factgraph {
 Vertex KnowledgeGraph::add_node(Node node) {
   auto [it, inserted] = by_id_.try_emplace(node.id, 0);
   if (!inserted) throw std::invalid_argument("duplicate node id '" + node.id + "'");
-  const Vertex v = boost::add_vertex(std::move(node), *graph_);
+  // Boost 1.74 takes properties by const reference and copies them; moving into the new
+  // default-constructed element instead saves copying every mention.
+  const Vertex v = boost::add_vertex(*graph_);
+  (*graph_)[v] = std::move(node);
   it->second = v;
   return v;
 }
 
 EdgeRef KnowledgeGraph::add_edge(Vertex source, Vertex target, Edge edge) {
-  return boost::add_edge(source, target, std::move(edge), *graph_).first;
+  const EdgeRef e = boost::add_edge(source, target, *graph_).first;
+  (*graph_)[e] = std::move(edge);
+  return e;
 }
 
 std::vector<EdgeRef> KnowledgeGraph::edges_in_order() const {
