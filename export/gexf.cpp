@@ -8,27 +8,10 @@
 
 #include "export/escape.hpp"
 #include "export/exporters.hpp"
+#include "graph/calendar.hpp"
 
 namespace factgraph::exporters {
 namespace {
-
-// A full, real calendar day "YYYY-MM-DD": the only dates xsd:date accepts that we can also
-// place on a timeline. Partial dates ("2019-05") stay attribute values.
-bool is_full_date(std::string_view date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (date[i] < '0' || date[i] > '9') return false;
-  auto number = [&](std::size_t at, std::size_t len) {
-    int n = 0;
-    for (std::size_t i = at; i < at + len; ++i) n = n * 10 + (date[i] - '0');
-    return n;
-  };
-  const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
-  if (year == 0 || month < 1 || month > 12 || day < 1) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
 
 void write_declarations(std::string& out, std::string_view domain,
                         const std::vector<Column>& columns) {
@@ -71,7 +54,7 @@ class GexfWriter {
   void write() {
     const std::vector<EdgeRef> edges = graph_.edges_in_order();
     const bool dynamic = std::any_of(edges.begin(), edges.end(),
-                                     [&](EdgeRef e) { return is_full_date(graph_.edge(e).date); });
+                                     [&](EdgeRef e) { return is_full_iso_date(graph_.edge(e).date); });
     text_ +=
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""
@@ -148,7 +131,9 @@ class GexfWriter {
     text_ += "\" kind=\"";
     append_xml_attribute(text_, edge.type);
     text_ += "\" weight=\"" + std::to_string(edge_weight(edge)) + "\"";
-    if (is_full_date(edge.date)) {
+    // Only a whole, real day can go on Gephi's timeline (xsd:date); partial dates stay in the
+    // `date` attribute.
+    if (is_full_iso_date(edge.date)) {
       text_ += " start=\"";
       text_ += edge.date;
       text_ += '"';
