@@ -5,6 +5,7 @@
 
 #include "ingest/record_checker.hpp"
 #include "ingest/record_output.hpp"
+#include "ingest/record_scanner.hpp"
 
 namespace factgraph::ingest {
 namespace {
@@ -53,6 +54,13 @@ class JsonLinesReader::Impl : public RecordListener {
   void read_record(std::string_view text, std::size_t line, std::size_t column,
                    std::uint64_t offset, std::size_t ordinal) {
     const std::string default_id = output_.default_id(ordinal);
+    // Nearly every record is good: the scanner reads it without a tree. When it gives up, the
+    // checks below run in their reference order: UTF-8, syntax, then the schema.
+    if (std::size_t used = 0;
+        scanner_.scan(text, default_id, record_, used) && is_blank(text.substr(used))) {
+      output_.accept(record_, line);
+      return;
+    }
     auto where = [&](std::size_t at) { return TextPosition{line, column + at}; };
     if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
       problems_.push_back({bad, utf8_message(text[bad], offset + bad)});
@@ -75,6 +83,7 @@ class JsonLinesReader::Impl : public RecordListener {
   Tree tree_;
   TreeParser parser_;
   RecordChecker checker_;
+  RecordScanner scanner_;
   CheckedRecord record_;
   std::vector<Problem> problems_;
   std::size_t next_line_ = 1;

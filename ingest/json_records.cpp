@@ -9,6 +9,7 @@
 #include "ingest/json_lines.hpp"
 #include "ingest/record_checker.hpp"
 #include "ingest/record_output.hpp"
+#include "ingest/record_scanner.hpp"
 
 namespace factgraph::ingest {
 namespace {
@@ -50,7 +51,7 @@ class DocumentReader : public RecordListener {
       reject(problems_);
     } else if (is_blank(text_.substr(start))) {
       output_.reject_file("empty file; expected a JSON object, an array of objects or JSON Lines");
-    } else {
+    } else if (!scan(start)) {
       std::optional<Problem> syntax = parser_.parse(text_.substr(start), start, true, "file");
       if (first_pending_) {
         first_pending_ = false;
@@ -91,14 +92,62 @@ class DocumentReader : public RecordListener {
   }
 
  private:
+  // The fast path: true when the scanner read the whole file. Otherwise the tree parse and the
+  // checker read it all again for the diagnostics, leaving out the records scanned already:
+  // those the checker would accept first anyway.
+  bool scan(std::size_t start) {
+    std::size_t at = skip_space(start);
+    if (byte(at) == '{') {
+      // Trailing garbage makes a lone record bad, so it waits for the end of the file.
+      std::size_t used = 0;
+      if (!scanner_.scan(text_.substr(at), output_.default_id(0), record_, used) ||
+          !is_blank(text_.substr(at + used)))
+        return false;
+      output_.accept(record_, record_.article ? locator_.at(at + record_.text_offset).line : 0);
+      return true;
+    }
+    if (byte(at) != '[') return false;
+    at = skip_space(at + 1);
+    if (byte(at) == ']') return is_blank(text_.substr(at + 1));
+    for (std::size_t ordinal = 1;; ++ordinal) {
+      if (!scan_element(at, ordinal)) return false;
+      at = skip_space(at);
+      if (byte(at) == ']') return is_blank(text_.substr(at + 1));
+      if (byte(at) != ',') return false;
+      at = skip_space(at + 1);
+    }
+  }
+
+  // Scans the array element at `at` and hands it over; moves `at` past it. Should the file turn
+  // out bad later, the checker still accepts this element: it is read before the error.
+  bool scan_element(std::size_t& at, std::size_t ordinal) {
+    std::size_t used = 0;
+    if (!scanner_.scan(text_.substr(at), output_.default_id(ordinal), record_, used)) return false;
+    ++scanned_;
+    output_.accept(record_, record_.article ? locator_.at(at + record_.text_offset).line : 0);
+    at += used;
+    return true;
+  }
+
+  // The offset of the first byte from `at` that is not JSON whitespace, or the end.
+  std::size_t skip_space(std::size_t at) const {
+    const std::size_t found = text_.find_first_not_of(" \t\r\n", at);
+    return found == std::string_view::npos ? text_.size() : found;
+  }
+  // The byte at `at`, or NUL (which is no JSON token) at the end.
+  char byte(std::size_t at) const { return at < text_.size() ? text_[at] : '\0'; }
+
   void check(const Tree& tree, std::size_t ordinal, bool prefixed, bool file_root) {
     const std::string default_id = output_.default_id(ordinal);
     RecordChecker::Options options{default_id, std::nullopt, file_root, output_.shows_more()};
     if (prefixed) options.record_index = ordinal - 1;
-    if (checker_.check(tree, options, record_))
-      output_.accept(record_, record_.article ? locator_.at(record_.text_offset).line : 0);
-    else
+    if (!checker_.check(tree, options, record_)) {
       reject(checker_.problems());
+    } else if (scanned_ > 0) {
+      --scanned_;  // handed over by the fast path already
+    } else {
+      output_.accept(record_, record_.article ? locator_.at(record_.text_offset).line : 0);
+    }
   }
 
   void reject(std::vector<Problem>& problems) {
@@ -112,8 +161,10 @@ class DocumentReader : public RecordListener {
   Tree first_;  // the first element of a whole-file array, until the second one shows up
   TreeParser parser_;
   RecordChecker checker_;
+  RecordScanner scanner_;
   CheckedRecord record_;
   std::vector<Problem> problems_;
+  std::size_t scanned_ = 0;  // records handed over by the fast path, not to be handed over again
   bool first_pending_ = false;
   std::size_t elements_ = 0;
 };
