@@ -79,6 +79,7 @@ class RecordScanner::Impl {
     begin_ = p_ = json.data();
     end_ = begin_ + json.size();
     out = CheckedRecord{};
+    skip_space();
     if (!record(out)) return false;
     if (out.facts.info.id.empty()) out.facts.info.id = default_id;
     if (!out.article && !resolve(out.facts)) return false;
