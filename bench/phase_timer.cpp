@@ -5,14 +5,21 @@
 //   export  each writer to a file through a 1 MiB-buffered ofstream (as cli/output_file.cpp)
 // After each phase it prints wall time, current RSS and peak RSS (VmRSS, VmHWM).
 //
+//
+// With --stream it only reads a facts JSON Lines file through ingest::read_json_lines, with a
+// sink that counts each document and drops it: the reader's own time and peak memory, which
+// must not grow with the file (run it under valgrind --tool=callgrind for instructions).
+//
 // Built by bench/run_graph_bench.sh against build-bench/libfactgraph_core.a:
 //   g++ -std=c++20 -O3 -DNDEBUG -I. bench/phase_timer.cpp build-bench/libfactgraph_core.a
 // Usage: phase_timer INPUT.jsonl|GRAPH.json OUTDIR [FORMAT...]   (FORMAT: json graphml gexf dot)
+//        phase_timer --stream INPUT.jsonl
 
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -66,11 +73,40 @@ std::string read_all(const std::string& path) {
   return std::move(buffer).str();
 }
 
+// Counts what it is given and keeps nothing.
+class CountingSink : public factgraph::ingest::RecordSink {
+ public:
+  void facts(factgraph::FactsDocument document) override {
+    ++documents;
+    entities += document.entities.size();
+    relations += document.relations.size();
+  }
+  void article(factgraph::ingest::ArticleRecord) override { ++articles; }
+  std::size_t documents = 0, entities = 0, relations = 0, articles = 0;
+};
+
+int stream(const std::string& input) {
+  report("start", Clock::now());
+  const auto t = Clock::now();
+  std::ifstream in(input, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + input);
+  CountingSink sink;
+  const auto result = factgraph::ingest::read_json_lines(in, input, sink);
+  for (const auto& d : result.diagnostics) std::cerr << d.render() << '\n';
+  report("stream-facts", t, static_cast<std::size_t>(std::filesystem::file_size(input)));
+  std::printf("{\"documents\":%zu,\"entities\":%zu,\"relations\":%zu,\"articles\":%zu,"
+              "\"bad\":%zu}\n",
+              sink.documents, sink.entities, sink.relations, sink.articles, result.bad_records);
+  return result.diagnostics.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--stream") return stream(argv[2]);
   if (argc < 3) {
-    std::cerr << "usage: phase_timer INPUT.jsonl|GRAPH.json OUTDIR [json graphml gexf dot]...\n";
+    std::cerr << "usage: phase_timer INPUT.jsonl|GRAPH.json OUTDIR [json graphml gexf dot]...\n"
+                 "       phase_timer --stream INPUT.jsonl\n";
     return 2;
   }
   const std::string input = argv[1], outdir = argv[2];
