@@ -89,8 +89,46 @@ std::string read_file(const std::string& path) {
 
 namespace {
 
+// Hands a JSON file's records to the queue as the reader checks them, articles with --date
+// filled in, so records keep their order within the file.
+class QueueSink : public ingest::RecordSink {
+ public:
+  QueueSink(ExtractionQueue& queue, const std::string& fallback_date)
+      : queue_(queue), fallback_date_(fallback_date) {}
+  void facts(FactsDocument document) override { queue_.facts(std::move(document)); }
+  void article(ingest::ArticleRecord article) override {
+    if (article.info.date.empty()) article.info.date = fallback_date_;
+    queue_.article(std::move(article));
+  }
+
+ private:
+  ExtractionQueue& queue_;
+  const std::string& fallback_date_;
+};
+
+void add_report(LoadReport& report, ingest::ParseReport parsed) {
+  report.diagnostics.insert(report.diagnostics.end(),
+                            std::make_move_iterator(parsed.diagnostics.begin()),
+                            std::make_move_iterator(parsed.diagnostics.end()));
+  report.bad_documents += parsed.bad_records;
+}
+
 void load_file(const std::string& path, const LoadOptions& options, ExtractionQueue& queue,
                LoadReport& report) {
+  auto bad = [&](std::size_t line, std::size_t column, std::string message) {
+    report.diagnostics.push_back({path, line, column, std::move(message)});
+    ++report.bad_documents;
+  };
+  const InputKind kind = input_kind(path);
+  QueueSink sink(queue, options.fallback_date);
+  if (kind == InputKind::kJsonLines) {
+    // Read in chunks: a JSON Lines file may be far larger than memory wants to hold.
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return bad(0, 0, std::string("cannot open: ") + std::strerror(errno ? errno : ENOENT));
+    add_report(report, ingest::read_json_lines(in, path, sink));
+    return;
+  }
   std::string text;
   try {
     text = read_file(path);
@@ -98,15 +136,8 @@ void load_file(const std::string& path, const LoadOptions& options, ExtractionQu
     // The message is "<path>: <what went wrong>"; the diagnostic names the path itself.
     std::string_view what = e.what();
     if (what.starts_with(path + ": ")) what.remove_prefix(path.size() + 2);
-    report.diagnostics.push_back({path, 0, 0, std::string(what)});
-    ++report.bad_documents;
-    return;
+    return bad(0, 0, std::string(what));
   }
-  auto bad = [&](std::size_t line, std::size_t column, std::string message) {
-    report.diagnostics.push_back({path, line, column, std::move(message)});
-    ++report.bad_documents;
-  };
-  const InputKind kind = input_kind(path);
   if (kind == InputKind::kText || kind == InputKind::kUnknown) {
     if (const std::size_t at = ingest::find_invalid_utf8(text); at != std::string::npos) {
       const auto pos = ingest::position_of(text, at);
@@ -126,17 +157,7 @@ void load_file(const std::string& path, const LoadOptions& options, ExtractionQu
   if (ingest::is_graph_json(text))
     return bad(0, 0,
                "is a factgraph graph, not facts; use `factgraph export` or `factgraph query` on it");
-  ingest::JsonRecords records =
-      ingest::parse_json_records(text, path, kind == InputKind::kJsonLines);
-  std::string().swap(text);
-  for (FactsDocument& doc : records.facts) queue.facts(std::move(doc));
-  for (ingest::ArticleRecord& a : records.articles) {
-    if (a.info.date.empty()) a.info.date = options.fallback_date;
-    queue.article(std::move(a));
-  }
-  report.diagnostics.insert(report.diagnostics.end(), records.diagnostics.begin(),
-                            records.diagnostics.end());
-  report.bad_documents += records.bad_records;
+  add_report(report, ingest::parse_json_records(text, path, false, sink));
 }
 
 }  // namespace
