@@ -246,12 +246,11 @@ void append_sources(std::string& out, const std::vector<Citation>& citations,
   // Built graphs keep citations sorted by document, so distinct ids are adjacent and ordered;
   // anything else (a graph made by hand) takes the general path.
   const std::size_t start = out.size();
-  std::string_view previous;
+  Text previous;
   bool any = false;
   for (const Citation& c : citations) {
-    const std::string_view document = c.document;
-    if (any && document == previous) continue;
-    if (any && document < previous) {
+    if (any && c.document == previous) continue;  // interned: the same id is the same pointer
+    if (any && c.document < previous) {
       out.resize(start);
       std::vector<std::string_view> sorted;
       for (const Citation& each : citations) sorted.push_back(each.document);
@@ -261,30 +260,35 @@ void append_sources(std::string& out, const std::vector<Citation>& citations,
       return;
     }
     if (any) out += separator;
-    out += document;
-    previous = document;
+    out += c.document;
+    previous = c.document;
     any = true;
   }
 }
 
 void append_evidence_text(std::string& out, const Edge& edge) {
-  // Most edges have a handful of mentions; a hash set only pays off for heavily repeated facts.
+  // Most edges have one mention, some a handful; a hash set only pays off for heavily repeated
+  // facts. Interned sentences compare by identity.
   constexpr std::size_t kLinearLimit = 16;
-  std::vector<Text> seen;
+  if (edge.evidence.size() == 1) {
+    out += edge.evidence.front().sentence;
+    return;
+  }
+  std::array<Text, kLinearLimit> seen;
+  std::size_t seen_count = 0;
   std::unordered_set<Text> seen_set;
   const bool use_set = edge.evidence.size() > kLinearLimit;
   bool first = true;
   for (const Citation& e : edge.evidence) {
     const Text sentence = e.sentence;
     if (sentence.empty()) continue;
-    bool fresh = false;
     if (use_set) {
-      fresh = seen_set.insert(sentence).second;
-    } else if (std::find(seen.begin(), seen.end(), sentence) == seen.end()) {
-      seen.push_back(sentence);
-      fresh = true;
+      if (!seen_set.insert(sentence).second) continue;
+    } else {
+      if (std::find(seen.begin(), seen.begin() + seen_count, sentence) != seen.begin() + seen_count)
+        continue;
+      seen[seen_count++] = sentence;
     }
-    if (!fresh) continue;
     if (!first) out += " | ";
     first = false;
     out += sentence;
@@ -298,17 +302,12 @@ std::string unreserved_name(std::string name, std::initializer_list<std::string_
 }
 
 std::vector<std::string> node_attribute_keys(const KnowledgeGraph& graph) {
-  std::set<std::string, std::less<>> keys;
-  for (Vertex v = 0; v < graph.node_count(); ++v)
-    for (const auto& [key, value] : graph.node(v).attributes) keys.emplace(key.view());
+  const std::vector<std::string_view> keys = graph.node_attribute_keys();
   return {keys.begin(), keys.end()};
 }
 
 std::vector<std::string> edge_attribute_keys(const KnowledgeGraph& graph) {
-  std::set<std::string, std::less<>> keys;
-  auto [begin, end] = boost::edges(graph.graph());
-  for (auto it = begin; it != end; ++it)
-    for (const auto& [key, value] : graph.edge(*it).attributes) keys.emplace(key.view());
+  const std::vector<std::string_view> keys = graph.edge_attribute_keys();
   return {keys.begin(), keys.end()};
 }
 

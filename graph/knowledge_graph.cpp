@@ -11,6 +11,7 @@ Vertex KnowledgeGraph::add_node(Node node) {
   if (!inserted) throw std::invalid_argument("duplicate node id '" + node.id + "'");
   // Boost 1.74 takes properties by const reference and copies them; moving into the new
   // default-constructed element instead saves copying every mention.
+  for (const auto& [key, value] : node.attributes) node_keys_.insert(key);
   const Vertex v = boost::add_vertex(*graph_);
   (*graph_)[v] = std::move(node);
   it->second = v;
@@ -18,6 +19,7 @@ Vertex KnowledgeGraph::add_node(Node node) {
 }
 
 EdgeRef KnowledgeGraph::add_edge(Vertex source, Vertex target, Edge edge) {
+  for (const auto& [key, value] : edge.attributes) edge_keys_.insert(key);
   const EdgeRef e = boost::add_edge(source, target, *graph_).first;
   (*graph_)[e] = std::move(edge);
   return e;
@@ -37,6 +39,22 @@ std::optional<Vertex> KnowledgeGraph::find_id(std::string_view id) const {
   const auto it = by_id_.find(std::string(id));
   if (it == by_id_.end()) return std::nullopt;
   return it->second;
+}
+
+namespace {
+std::vector<std::string_view> sorted_keys(const std::unordered_set<Text>& keys) {
+  std::vector<std::string_view> out(keys.begin(), keys.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+}  // namespace
+
+std::vector<std::string_view> KnowledgeGraph::node_attribute_keys() const {
+  return sorted_keys(node_keys_);
+}
+
+std::vector<std::string_view> KnowledgeGraph::edge_attribute_keys() const {
+  return sorted_keys(edge_keys_);
 }
 
 KnowledgeGraph subgraph(const KnowledgeGraph& graph, std::vector<Vertex> vertices,

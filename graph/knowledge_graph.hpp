@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/model.hpp"
@@ -36,6 +37,9 @@ class KnowledgeGraph {
   [[nodiscard]] std::vector<EdgeRef> edges_in_order() const;
   /// The vertex whose node id is `id`.
   [[nodiscard]] std::optional<Vertex> find_id(std::string_view id) const;
+  /// Every attribute key some node (edge) has, sorted; writers make a column of each.
+  [[nodiscard]] std::vector<std::string_view> node_attribute_keys() const;
+  [[nodiscard]] std::vector<std::string_view> edge_attribute_keys() const;
 
  private:
   // Boost 1.74's adjacency_list has no move constructor; holding it by pointer keeps moving a
@@ -43,6 +47,8 @@ class KnowledgeGraph {
   std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
   std::vector<DocumentInfo> documents_;
   std::unordered_map<std::string, Vertex> by_id_;
+  // Kept as elements are added, so writers need not visit every element twice.
+  std::unordered_set<Text> node_keys_, edge_keys_;
 };
 
 /// Subgraph induced by `vertices` (in the given graph's vertex order) keeping only `edges` whose
