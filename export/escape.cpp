@@ -267,32 +267,12 @@ void append_sources(std::string& out, const std::vector<Citation>& citations,
 }
 
 void append_evidence_text(std::string& out, const Edge& edge) {
-  // Most edges have one mention, some a handful; a hash set only pays off for heavily repeated
-  // facts. Interned sentences compare by identity.
-  constexpr std::size_t kLinearLimit = 16;
-  if (edge.evidence.size() == 1) {
-    out += edge.evidence.front().sentence;
-    return;
-  }
-  std::array<Text, kLinearLimit> seen;
-  std::size_t seen_count = 0;
-  std::unordered_set<Text> seen_set;
-  const bool use_set = edge.evidence.size() > kLinearLimit;
   bool first = true;
-  for (const Citation& e : edge.evidence) {
-    const Text sentence = e.sentence;
-    if (sentence.empty()) continue;
-    if (use_set) {
-      if (!seen_set.insert(sentence).second) continue;
-    } else {
-      if (std::find(seen.begin(), seen.begin() + seen_count, sentence) != seen.begin() + seen_count)
-        continue;
-      seen[seen_count++] = sentence;
-    }
+  for_each_distinct_sentence(edge, [&](std::string_view sentence) {
     if (!first) out += " | ";
     first = false;
     out += sentence;
-  }
+  });
 }
 
 std::string unreserved_name(std::string name, std::initializer_list<std::string_view> reserved) {

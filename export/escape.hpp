@@ -3,7 +3,10 @@
 // function, list-valued fields are flattened the same way everywhere, and a type looks the same
 // (shape, colour) in every format.
 
+#include <algorithm>
+#include <array>
 #include <initializer_list>
+#include <unordered_set>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -70,6 +73,35 @@ void append_joined(std::string& out, const Strings& items, std::string_view sepa
 /// Appends the distinct document ids of `citations`, sorted, separated by `separator`.
 void append_sources(std::string& out, const std::vector<Citation>& citations,
                     std::string_view separator);
+
+/// Calls `visit(sentence)` for each distinct non-empty evidence sentence of `edge`, first-seen
+/// order.
+template <class Visit>
+void for_each_distinct_sentence(const Edge& edge, Visit visit) {
+  // Most edges have one mention, some a handful; a hash set only pays off for heavily repeated
+  // facts. Interned sentences compare by identity.
+  constexpr std::size_t kLinearLimit = 16;
+  if (edge.evidence.size() == 1) {
+    if (!edge.evidence.front().sentence.empty()) visit(edge.evidence.front().sentence.view());
+    return;
+  }
+  std::array<Text, kLinearLimit> seen;
+  std::size_t seen_count = 0;
+  std::unordered_set<Text> seen_set;
+  const bool use_set = edge.evidence.size() > kLinearLimit;
+  for (const Citation& e : edge.evidence) {
+    const Text sentence = e.sentence;
+    if (sentence.empty()) continue;
+    if (use_set) {
+      if (!seen_set.insert(sentence).second) continue;
+    } else {
+      const auto end = seen.begin() + static_cast<std::ptrdiff_t>(seen_count);
+      if (std::find(seen.begin(), end, sentence) != end) continue;
+      seen[seen_count++] = sentence;
+    }
+    visit(sentence.view());
+  }
+}
 
 /// Appends the distinct non-empty evidence sentences of `edge`, first-seen order, joined by " | ".
 void append_evidence_text(std::string& out, const Edge& edge);
