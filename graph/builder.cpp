@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -46,7 +47,45 @@ struct PendingRelation {
   std::uint64_t kind;        // ranks of type and date, set when the edges are made
   Text type;
   Text date;
-  Citation evidence;
+  // A Citation whose sentence is not interned yet: interning it when the edges are made, in
+  // output order, lays the sentences out in the order writers read them.
+  Text document;
+  std::string_view sentence;  // in State::sentences
+  std::size_t begin;
+  std::size_t end;
+  Text rule;
+};
+
+// Evidence sentences until they are interned; one document's repeats are stored once.
+class SentenceStore {
+ public:
+  std::string_view store(std::string_view sentence) {
+    if (sentence.empty()) return {};
+    if (const auto it = seen_.find(sentence); it != seen_.end()) return *it;
+    char* at = nullptr;
+    if (sentence.size() > kBlockSize / 4) {
+      // A long one gets a block of its own instead of wasting the rest of the current one.
+      at = blocks_.emplace_back(std::make_unique<char[]>(sentence.size())).get();
+    } else {
+      if (current_ == nullptr || kBlockSize - used_ < sentence.size()) {
+        current_ = blocks_.emplace_back(std::make_unique<char[]>(kBlockSize)).get();
+        used_ = 0;
+      }
+      at = current_ + used_;
+      used_ += sentence.size();
+    }
+    sentence.copy(at, sentence.size());
+    return *seen_.insert({at, sentence.size()}).first;
+  }
+  /// Repeats are only looked for within one document: across documents they are rare.
+  void next_document() { seen_.clear(); }
+
+ private:
+  static constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* current_ = nullptr;
+  std::size_t used_ = 0;
+  std::unordered_set<std::string_view> seen_;
 };
 
 // Relations repeat a few attribute sets ("agent": one of the agencies) many times: each distinct
@@ -100,6 +139,7 @@ struct GraphBuilder::State {
   // A deque grows without copying what it holds: a vector's doubling would briefly need twice
   // the memory of a million pending relations.
   std::deque<PendingRelation> relations;
+  SentenceStore sentences;
   AttributeSets attribute_sets;
   std::uint64_t entity_order = 0;
 
@@ -189,6 +229,7 @@ void GraphBuilder::add(FactsDocument document) {
     if (!resolver) resolver.emplace(document);
     return resolver->find(ref);
   };
+  s.sentences.next_document();
   for (RelationFact& r : document.relations) {
     const long source = resolve(r.source_index, r.source);
     const long target = resolve(r.target_index, r.target);
@@ -200,8 +241,11 @@ void GraphBuilder::add(FactsDocument document) {
     p.date = r.date;
     p.attributes = s.attribute_sets.add(r.attributes);
     const Evidence& ev = r.evidence;
-    p.evidence = Citation(ev.document.empty() ? document_id : Text(ev.document), ev.sentence,
-                          ev.begin, ev.end, ev.rule);
+    p.document = ev.document.empty() ? document_id : Text(ev.document);
+    p.sentence = s.sentences.store(ev.sentence);
+    p.begin = ev.begin;
+    p.end = ev.end;
+    p.rule = ev.rule;
   }
 }
 
@@ -312,7 +356,7 @@ void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
       const PendingRelation& r = relations[k];
       for (const auto& [key, value] : attribute_sets[r.attributes])
         edge.attributes.try_emplace(key, value);
-      edge.evidence.push_back(r.evidence);
+      edge.evidence.emplace_back(r.document, r.sentence, r.begin, r.end, r.rule);
     }
     std::sort(edge.evidence.begin(), edge.evidence.end());
     const Vertex source = first.source, target = first.target;
