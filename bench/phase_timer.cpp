@@ -1,10 +1,10 @@
 // Times factgraph's phases in one process, so build and export are measured apart:
-//   read    the input file into memory (as cli/inputs.cpp read_file does)
-//   parse   ingest::parse_json_records (facts JSON Lines) or ingest::read_graph_json
-//   build   GraphBuilder::add + build (skipped for graph JSON input)
+//   facts JSON Lines: read-parse-merge  ingest::read_json_lines into GraphBuilder::add, one
+//                                       document at a time (as cli/inputs.cpp does)
+//                     builder-build     GraphBuilder::build
+//   graph JSON:       read, parse-graph-json
 //   export  each writer to a file through a 1 MiB-buffered ofstream (as cli/output_file.cpp)
-// After each phase it prints wall time, current RSS and peak RSS (VmRSS, VmHWM).
-//
+// After each phase it prints wall time, CPU time, current RSS and peak RSS (VmRSS, VmHWM).
 //
 // With --stream it only reads a facts JSON Lines file through ingest::read_json_lines, with a
 // sink that counts each document and drops it: the reader's own time and peak memory, which
@@ -85,6 +85,17 @@ class CountingSink : public factgraph::ingest::RecordSink {
   std::size_t documents = 0, entities = 0, relations = 0, articles = 0;
 };
 
+// Merges each document as it comes, as cli/inputs.cpp does.
+class BuilderSink : public factgraph::ingest::RecordSink {
+ public:
+  explicit BuilderSink(factgraph::GraphBuilder& builder) : builder_(builder) {}
+  void facts(factgraph::FactsDocument document) override { builder_.add(std::move(document)); }
+  void article(factgraph::ingest::ArticleRecord) override {}
+
+ private:
+  factgraph::GraphBuilder& builder_;
+};
+
 int stream(const std::string& input) {
   report("start", Clock::now());
   const auto t = Clock::now();
@@ -115,11 +126,26 @@ int main(int argc, char** argv) {
   report("start", Clock::now());  // also sets the CPU mark
 
   auto t = Clock::now();
-  std::string text = read_all(input);
-  report("read", t, text.size());
-
   std::optional<factgraph::KnowledgeGraph> graph;
-  if (factgraph::ingest::is_graph_json(text)) {
+  const bool lines = input.size() > 6 && input.substr(input.size() - 6) == ".jsonl";
+  if (lines) {
+    // As the CLI does it: documents stream from the reader into the builder, one at a time.
+    std::ifstream in(input, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open " + input);
+    factgraph::GraphBuilder builder;
+    BuilderSink sink(builder);
+    const auto result = factgraph::ingest::read_json_lines(in, input, sink);
+    if (!result.diagnostics.empty()) {
+      for (const auto& d : result.diagnostics) std::cerr << d.render() << '\n';
+      return 1;
+    }
+    report("read-parse-merge", t, static_cast<std::size_t>(std::filesystem::file_size(input)));
+    t = Clock::now();
+    graph = builder.build();
+    report("builder-build", t);
+  } else {
+    std::string text = read_all(input);
+    report("read", t, text.size());
     t = Clock::now();
     std::vector<factgraph::ingest::Diagnostic> diagnostics;
     graph = factgraph::ingest::read_graph_json(text, input, diagnostics);
@@ -127,27 +153,7 @@ int main(int argc, char** argv) {
       for (const auto& d : diagnostics) std::cerr << d.render() << '\n';
       return 1;
     }
-    std::string().swap(text);
     report("parse-graph-json", t);
-  } else {
-    t = Clock::now();
-    const bool lines = input.size() > 6 && input.substr(input.size() - 6) == ".jsonl";
-    auto records = factgraph::ingest::parse_json_records(text, input, lines);
-    if (!records.diagnostics.empty()) {
-      for (const auto& d : records.diagnostics) std::cerr << d.render() << '\n';
-      return 1;
-    }
-    std::string().swap(text);
-    report("parse-facts", t);
-    t = Clock::now();
-    factgraph::GraphBuilder builder;
-    for (auto& doc : records.facts) builder.add(std::move(doc));
-    records.facts.clear();
-    records.facts.shrink_to_fit();
-    report("builder-add", t);
-    t = Clock::now();
-    graph = builder.build();
-    report("builder-build", t);
   }
   std::printf("{\"nodes\":%zu,\"edges\":%zu}\n", graph->node_count(), graph->edge_count());
 

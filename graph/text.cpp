@@ -1,41 +1,28 @@
 #include "graph/text.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <new>
-#include <unordered_set>
 #include <vector>
 
 namespace factgraph {
 namespace {
-
-struct ContentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>()(s);
-  }
-  std::size_t operator()(const std::string_view* s) const noexcept { return (*this)(*s); }
-};
-
-struct ContentEqual {
-  using is_transparent = void;
-  static std::string_view of(std::string_view s) { return s; }
-  static std::string_view of(const std::string_view* s) { return *s; }
-  template <class A, class B>
-  bool operator()(const A& a, const B& b) const noexcept {
-    return of(a) == of(b);
-  }
-};
 
 // Each string is stored as its view followed by its characters, in large blocks that never move:
 // a Text points at the view, and reading it touches one place in memory, not two.
 class TextPool {
  public:
   const std::string_view* intern(std::string_view text) {
+    const std::size_t hash = std::hash<std::string_view>()(text);
     const std::lock_guard<std::mutex> guard(lock_);
-    if (auto it = index_.find(text); it != index_.end()) return *it;
+    if (2 * (strings_ + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash & mask;
+    for (; slots_[i].entry != nullptr; i = (i + 1) & mask)
+      if (slots_[i].hash == hash && *slots_[i].entry == text) return slots_[i].entry;
     const std::string_view* entry = store(text);
-    index_.insert(entry);
+    slots_[i] = {hash, entry};
     ++strings_;
     bytes_ += text.size();
     return entry;
@@ -77,7 +64,25 @@ class TextPool {
   std::size_t free_ = 0;
   std::size_t strings_ = 0;
   std::size_t bytes_ = 0;
-  std::unordered_set<const std::string_view*, ContentHash, ContentEqual> index_;
+  // Open addressing with the hash kept beside each entry: no allocation per string, and growing
+  // never reads the strings again.
+  struct Slot {
+    std::size_t hash = 0;
+    const std::string_view* entry = nullptr;
+  };
+  std::vector<Slot> slots_;
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.entry == nullptr) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].entry != nullptr) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
 };
 
 TextPool& pool() {
