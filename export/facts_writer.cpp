@@ -1,98 +1,235 @@
 #include "export/facts_writer.hpp"
 
-#include "export/escape.hpp"
-
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "export/escape.hpp"
 
 namespace factgraph::exporters {
 namespace {
 
-// RapidJSON refuses to write invalid UTF-8; a facts document built by hand could hold anything,
-// so bad bytes become U+FFFD (the same rule every exporter follows).
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  append_valid_utf8(out, s);
-  return out;
+// Extracted facts repeat every evidence sentence, so the output is about ten times the article
+// text: strings are copied in runs and only the rare bytes that need attention go one by one.
+// The layout is exactly RapidJSON's Writer (JSON Lines) and PrettyWriter with a two-space indent,
+// which earlier versions used, so outputs stay byte for byte the same.
+
+// Bytes a JSON string cannot hold as they are: controls, '"', '\\'; and every byte >= 0x80,
+// whose sequence must be checked to be valid UTF-8.
+constexpr bool needs_care(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+
+// Whether one of 8 bytes read as a little-endian word needs care (the classic "has a byte less
+// than n" and "has a zero byte" word tricks).
+constexpr bool any_needs_care(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t control = (w - kOnes * 0x20) & ~w;
+  const std::uint64_t quote = w ^ (kOnes * '"');
+  const std::uint64_t backslash = w ^ (kOnes * '\\');
+  const std::uint64_t zero_quote = (quote - kOnes) & ~quote;
+  const std::uint64_t zero_backslash = (backslash - kOnes) & ~backslash;
+  return ((control | zero_quote | zero_backslash) & kHigh) != 0 || (w & kHigh) != 0;
 }
 
-template <class Writer>
-void string_field(Writer& w, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  w.Key(key);
-  const std::string clean = valid_utf8(value);
-  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-template <class Writer>
-void attributes(Writer& w, const Attributes& attrs) {
-  if (attrs.empty()) return;
-  w.Key("attributes");
-  w.StartObject();
-  for (const auto& [k, v] : attrs) {
-    const std::string key = valid_utf8(k), value = valid_utf8(v);
-    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+// Appends `text` as a quoted JSON string: '"', '\\' and controls escaped as RapidJSON does
+// (\b \t \n \f \r, else \u00XX), and each byte that is not part of valid UTF-8 replaced by U+FFFD
+// (a facts document built by hand could hold anything; every exporter makes the same repair).
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += '"';
+  const char* s = text.data();
+  const std::size_t n = text.size();
+  std::size_t run = 0;  // start of bytes not yet copied
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (!any_needs_care(word)) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (!needs_care(c)) {
+      ++i;
+      continue;
+    }
+    out.append(s + run, i - run);
+    if (c >= 0x80) {
+      // A valid sequence is made of bytes >= 0x80 only, so the whole run can be checked apart.
+      std::size_t end = i + 1;
+      while (end < n && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
+      append_valid_utf8(out, text.substr(i, end - i));
+      i = end;
+    } else {
+      out += '\\';
+      switch (c) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\t': out += 't'; break;
+        case '\n': out += 'n'; break;
+        case '\f': out += 'f'; break;
+        case '\r': out += 'r'; break;
+        default:
+          out += "u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+      }
+      ++i;
+    }
+    run = i;
   }
-  w.EndObject();
+  out.append(s + run, n - run);
+  out += '"';
 }
 
-template <class Writer>
-void evidence(Writer& w, const Evidence& e) {
-  w.StartObject();
+// Writes JSON values in RapidJSON's layout: compact, or pretty with each member and element on
+// its own line, "key": value, and "{}"/"[]" for empty containers.
+class JsonLayout {
+ public:
+  JsonLayout(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+
+  void start_object() { open('{', false); }
+  void end_object() { close('}'); }
+  void start_array() { open('[', true); }
+  void end_array() { close(']'); }
+
+  void key(std::string_view name) {
+    Level& level = levels_.back();
+    if (level.count++ > 0) out_ += ',';
+    if (pretty_) newline_indent();
+    append_json_string(out_, name);
+    out_ += pretty_ ? std::string_view(": ") : std::string_view(":");
+    after_key_ = true;
+  }
+
+  void string(std::string_view value) {
+    before_value();
+    append_json_string(out_, value);
+  }
+
+  void uint(std::size_t value) {
+    before_value();
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    (void)ec;  // 24 digits hold any 64-bit value
+    out_.append(digits, end);
+  }
+
+ private:
+  struct Level {
+    bool array = false;
+    std::size_t count = 0;
+  };
+
+  void newline_indent() {
+    static constexpr std::string_view kSpaces = "                                ";
+    out_ += '\n';
+    std::size_t width = 2 * levels_.size();
+    for (; width > kSpaces.size(); width -= kSpaces.size()) out_ += kSpaces;
+    out_ += kSpaces.substr(0, width);
+  }
+
+  // Separators before a value: none after a key or at the root; in an array a comma after the
+  // first element and, when pretty, a new line.
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (levels_.empty()) return;
+    if (levels_.back().count++ > 0) out_ += ',';
+    if (pretty_) newline_indent();
+  }
+
+  void open(char bracket, bool array) {
+    before_value();
+    out_ += bracket;
+    levels_.push_back({array, 0});
+  }
+
+  void close(char bracket) {
+    const bool empty = levels_.back().count == 0;
+    levels_.pop_back();
+    if (pretty_ && !empty) newline_indent();
+    out_ += bracket;
+  }
+
+  std::string& out_;
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<Level> levels_;
+};
+
+void string_field(JsonLayout& w, std::string_view key, const std::string& value) {
+  if (value.empty()) return;
+  w.key(key);
+  w.string(value);
+}
+
+void attributes(JsonLayout& w, const Attributes& attrs) {
+  if (attrs.empty()) return;
+  w.key("attributes");
+  w.start_object();
+  for (const auto& [k, v] : attrs) {
+    w.key(k);
+    w.string(v);
+  }
+  w.end_object();
+}
+
+void evidence(JsonLayout& w, const Evidence& e) {
+  w.start_object();
   string_field(w, "sentence", e.sentence);
   if (e.begin != 0 || e.end != 0) {
-    w.Key("begin");
-    w.Uint64(e.begin);
-    w.Key("end");
-    w.Uint64(e.end);
+    w.key("begin");
+    w.uint(e.begin);
+    w.key("end");
+    w.uint(e.end);
   }
   string_field(w, "rule", e.rule);
-  w.EndObject();
+  w.end_object();
 }
 
-template <class Writer>
-void document(Writer& w, const FactsDocument& doc) {
-  w.StartObject();
+void document(JsonLayout& w, const FactsDocument& doc) {
+  w.start_object();
   string_field(w, "id", doc.info.id);
   string_field(w, "title", doc.info.title);
   string_field(w, "date", doc.info.date);
   string_field(w, "source", doc.info.source);
   string_field(w, "url", doc.info.url);
-  w.Key("entities");
-  w.StartArray();
+  w.key("entities");
+  w.start_array();
   for (const EntityFact& e : doc.entities) {
-    w.StartObject();
+    w.start_object();
     string_field(w, "id", e.id);
     string_field(w, "name", e.name);
     string_field(w, "type", e.type);
     if (!e.aliases.empty()) {
-      w.Key("aliases");
-      w.StartArray();
-      for (const std::string& a : e.aliases) {
-        const std::string clean = valid_utf8(a);
-        w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-      }
-      w.EndArray();
+      w.key("aliases");
+      w.start_array();
+      for (const std::string& a : e.aliases) w.string(a);
+      w.end_array();
     }
     attributes(w, e.attributes);
     if (!e.evidence.empty()) {
-      w.Key("evidence");
-      w.StartArray();
+      w.key("evidence");
+      w.start_array();
       for (const Evidence& ev : e.evidence) evidence(w, ev);
-      w.EndArray();
+      w.end_array();
     }
-    w.EndObject();
+    w.end_object();
   }
-  w.EndArray();
-  w.Key("relations");
-  w.StartArray();
+  w.end_array();
+  w.key("relations");
+  w.start_array();
   for (const RelationFact& r : doc.relations) {
-    w.StartObject();
+    w.start_object();
     string_field(w, "type", r.type);
     string_field(w, "source", r.source);
     string_field(w, "target", r.target);
@@ -100,43 +237,41 @@ void document(Writer& w, const FactsDocument& doc) {
     attributes(w, r.attributes);
     const Evidence& e = r.evidence;
     if (!e.sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
-      w.Key("evidence");
+      w.key("evidence");
       evidence(w, e);
     }
-    w.EndObject();
+    w.end_object();
   }
-  w.EndArray();
-  w.EndObject();
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
 void write_facts_json(std::ostream& out, const std::vector<FactsDocument>& documents,
                       bool json_lines) {
-  // One document at a time into a buffer: the stream sees a few large writes, not one per byte.
-  rapidjson::StringBuffer buffer;
-  auto flush = [&] {
-    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
-    buffer.Clear();
-  };
+  // Documents are laid out in a buffer handed to the stream in large chunks.
+  ChunkedWriter sink(out);
+  std::string& text = sink.text();
   if (json_lines) {
     for (const FactsDocument& doc : documents) {
-      rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+      JsonLayout writer(text, false);
       document(writer, doc);
-      buffer.Put('\n');
-      flush();
+      text += '\n';
+      sink.maybe_flush();
     }
+    sink.finish();
     return;
   }
-  out << "[";
+  text += '[';
   for (std::size_t i = 0; i < documents.size(); ++i) {
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
-    writer.SetIndent(' ', 2);
-    out << (i ? ",\n" : "\n");
+    text += i ? ",\n" : "\n";
+    JsonLayout writer(text, true);
     document(writer, documents[i]);
-    flush();
+    sink.maybe_flush();
   }
-  out << (documents.empty() ? "]\n" : "\n]\n");
+  text += documents.empty() ? "]\n" : "\n]\n";
+  sink.finish();
 }
 
 }  // namespace factgraph::exporters
