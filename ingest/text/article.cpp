@@ -112,7 +112,7 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon)
     Sentence s;
     s.span = span;
     const std::string_view text = std::string_view(record.text).substr(span.begin, span.end - span.begin);
-    s.tokens = tokenize(text, span.begin);
+    s.tokens = tokenize(text, a.token_text, span.begin);
     s.dates = find_dates(text, record.info.date);
     a.sentences.push_back(std::move(s));
   }

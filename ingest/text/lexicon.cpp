@@ -140,7 +140,7 @@ void load_table(LexiconData& data, const std::string& path, std::vector<Diagnost
   }
 }
 
-void load_names(std::unordered_set<std::string>& into, const std::string& path) {
+void load_names(WordSet& into, const std::string& path) {
   for (std::string line : split(read_all(path), '\n')) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty() && line[0] != '#') into.insert(line);
@@ -151,7 +151,8 @@ void load_names(std::unordered_set<std::string>& into, const std::string& path) 
 
 std::string phrase_key(std::string_view phrase) {
   std::string key;
-  for (const Token& t : tokenize(phrase)) {
+  TokenArena arena;
+  for (const Token& t : tokenize(phrase, arena)) {
     if (!key.empty()) key += ' ';
     key += t.lower;
   }
@@ -165,7 +166,8 @@ void LexiconData::add_phrase(std::string_view phrase, EntryKind kind, std::size_
   for (const PhraseHit& h : hits)
     if (h.kind == kind && h.row == row) return;
   hits.push_back({kind, row});
-  longest_phrase_ = std::max(longest_phrase_, tokenize(phrase).size());
+  TokenArena arena;
+  longest_phrase_ = std::max(longest_phrase_, tokenize(phrase, arena).size());
   for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
     prefixes_.insert(key.substr(0, space));
 }

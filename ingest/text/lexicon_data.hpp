@@ -28,6 +28,14 @@ struct EntityEntry {  ///< a user-supplied name of any type (--lexicon)
   std::string name, type;
 };
 
+/// Hashes std::string keys so that lookups may use a std::string_view without building a string.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
+using WordMap = std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>;
+
 /// One phrase of a gazetteer: which table and row it points to.
 struct PhraseHit {
   EntryKind kind;
@@ -42,8 +50,8 @@ class LexiconData {
   std::vector<ListEntry> lists;
   std::vector<std::string> groups;
   std::vector<EntityEntry> entities;
-  std::unordered_map<std::string, std::string> org_words;  ///< lower-case word -> firm|agency|org
-  std::unordered_set<std::string> given_names, surnames;    ///< as written (capitalised)
+  WordMap org_words;              ///< lower-case word -> firm|agency|org
+  WordSet given_names, surnames;  ///< as written (capitalised)
 
   /// Registers `phrase` (matched on its lower-cased token sequence, see phrase_key).
   void add_phrase(std::string_view phrase, EntryKind kind, std::size_t row);
@@ -59,13 +67,8 @@ class LexiconData {
   [[nodiscard]] std::size_t country_of_capital(std::size_t city_row) const;
 
  private:
-  // Transparent hashing lets lookups use string_view keys without building a string each time.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<PhraseHit>, Hash, std::equal_to<>> phrases_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;  ///< word-prefixes of phrases
+  std::unordered_map<std::string, std::vector<PhraseHit>, TransparentHash, std::equal_to<>> phrases_;
+  WordSet prefixes_;  ///< word-prefixes of phrases
   std::size_t longest_phrase_ = 1;
 };
 

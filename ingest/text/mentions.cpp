@@ -173,7 +173,10 @@ std::size_t government_region(const std::vector<Token>& t, std::size_t first, st
     return npos;
   }
   std::string key;
-  for (std::size_t i = a; i < b; ++i) key += (key.empty() ? "" : " ") + t[i].lower;
+  for (std::size_t i = a; i < b; ++i) {
+    if (!key.empty()) key += ' ';
+    key += t[i].lower;
+  }
   if (const auto* hits = lex.find(key))
     for (const PhraseHit& h : *hits)
       if (h.kind == EntryKind::kRegion || h.kind == EntryKind::kDemonym) return h.row;
@@ -325,7 +328,10 @@ void find_mentions(Article& a) {
             // places the body, and the rest is a name of its own.
             for (std::size_t k = i + glen - 1; k > i && !agency.country.empty(); --k) {
               std::string key;
-              for (std::size_t x = i; x < k; ++x) key += (x > i ? " " : "") + t[x].lower;
+              for (std::size_t x = i; x < k; ++x) {
+                if (x > i) key += ' ';
+                key += t[x].lower;
+              }
               const auto* prefix = lex.find(key);
               const std::size_t rest = (k < t.size() && t[k].text == "'s") ? k + 1 : k;
               // Only a possessive or a demonym places it: "U.S." in "U.S. Commerce Department"
@@ -400,7 +406,7 @@ void find_mentions(Article& a) {
         while (first < cend && is_stop_word(t[first].lower) && !t[first].all_caps) ++first;
         const bool law = first < cend && is_law_or_event(t, first, cend);
         if (law && cend + 2 < t.size() && t[cend].text == "(" && t[cend + 2].text == ")")
-          a.not_actors.insert(t[cend + 1].text);
+          a.not_actors.emplace(t[cend + 1].text);
         // "Deputy Economy Minister Rosa Ibarra Solis": a title inside the run, then a name.
         if (first < cend && !law && org_type(t, first, cend, lex).empty()) {
           std::size_t title_end = 0, title_row = 0;
@@ -443,7 +449,7 @@ void find_mentions(Article& a) {
       }
       // "unmanned aerial vehicles (UAVs)": an acronym of a common noun names no actor.
       if (i + 3 < t.size() && !t[i].capitalised && t[i + 1].text == "(" && t[i + 3].text == ")")
-        a.not_actors.insert(t[i + 2].text);
+        a.not_actors.emplace(t[i + 2].text);
       ++i;
     }
   }

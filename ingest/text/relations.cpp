@@ -58,10 +58,10 @@ std::optional<std::size_t> find_token(const Sentence& s, std::size_t from, std::
 // "is being designated", "has imposed", "designates": an action announced as happening now, which
 // takes the publication date when the sentence gives none.
 bool announced_now(const Sentence& s, std::size_t trigger) {
-  const std::string& w = s.tokens[trigger].lower;
+  const std::string_view w = s.tokens[trigger].lower;
   if (w == "designates" || w == "adds" || w == "sanctions" || w == "imposes") return true;
   for (std::size_t back = 1; back <= 4 && back <= trigger; ++back) {
-    const std::string& b = s.tokens[trigger - back].lower;
+    const std::string_view b = s.tokens[trigger - back].lower;
     if (b == "previously" || b == "already" || b == "will" || b == "would" || b == "was" ||
         b == "were" || b == "had")
       return false;
@@ -72,7 +72,7 @@ bool announced_now(const Sentence& s, std::size_t trigger) {
 
 bool passive_at(const Sentence& s, std::size_t trigger) {
   for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
-    const std::string& w = s.tokens[trigger - back].lower;
+    const std::string_view w = s.tokens[trigger - back].lower;
     if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
         w == "being")
       return true;
@@ -80,7 +80,7 @@ bool passive_at(const Sentence& s, std::size_t trigger) {
   }
   // "Also designated today is X": the participle opens the sentence.
   if (trigger == 0) return true;
-  const std::string& first = s.tokens[0].lower;
+  const std::string_view first = s.tokens[0].lower;
   return trigger == 1 && (first == "also" || first == "newly" || first == "separately" ||
                           first == "additionally" || first == "similarly");
 }
@@ -148,7 +148,7 @@ struct Rules {
       // A possessor ("Trump's negotiators") is not itself an object.
       if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
       if (m.entity >= 0 && m.entity == exclude) continue;
-      const std::string& head = s.tokens[m.last - 1].lower;
+      const std::string_view head = s.tokens[m.last - 1].lower;
       if (m.entity < 0 && (head == "list" || head == "listing" || head == "listings" ||
                            head == "entry" || head == "entries"))
         continue;
@@ -169,7 +169,7 @@ struct Rules {
       if (!out.empty()) {
         bool coordinated = true;
         for (std::size_t i = out.back()->last; i < m->first && coordinated; ++i) {
-          const std::string& w = s.tokens[i].lower;
+          const std::string_view w = s.tokens[i].lower;
           coordinated = w == "," || w == "and" || w == "as" || w == "well" || w == "(" ||
                         w == ")" || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
                         w == ".";
@@ -294,7 +294,7 @@ struct Rules {
     // "have previously designated X" recalls an older action; it is not the one being reported.
     bool retrospective = false;
     for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
-      const std::string& w = s.tokens[b - 1].lower;
+      const std::string_view w = s.tokens[b - 1].lower;
       if (w == "previously" || w == "already" || w == "earlier" || w == "had") retrospective = true;
     }
     if ((any || !passive) && !retrospective)
@@ -357,7 +357,7 @@ struct Rules {
     bool found = false;
     // "talks between A and B", "the meeting today of A and B": the last party faces the others.
     for (std::size_t i = triggers.front(); i < s.tokens.size(); ++i) {
-      const std::string& w = s.tokens[i].lower;
+      const std::string_view w = s.tokens[i].lower;
       if (w != "between" && !(w == "of" && i > 0 && in(kTalks, s.tokens[i - 1].lower)) &&
           !(w == "of" && i > 1 && in(kTalks, s.tokens[i - 2].lower)))
         continue;
@@ -384,7 +384,7 @@ struct Rules {
       Mention& x = s.mentions[k];
       Mention& y = s.mentions[k + 1];
       if (x.entity < 0 || y.entity < 0 || x.entity == y.entity || y.first != x.last + 1) continue;
-      const std::string& joint = s.tokens[x.last].text;
+      const std::string_view joint = s.tokens[x.last].text;
       if ((joint == "-" || joint == "/") &&
           a.entities[static_cast<std::size_t>(x.entity)].type == "region" &&
           a.entities[static_cast<std::size_t>(y.entity)].type == "region") {
@@ -398,13 +398,13 @@ struct Rules {
       while (with < s.tokens.size() && with < trigger + 3 && s.tokens[with].lower != "with") ++with;
       if (with >= s.tokens.size() || s.tokens[with].lower != "with") continue;
       if (with > 0 && s.tokens[with - 1].lower == "along") continue;
-      const std::string& w = s.tokens[trigger].lower;
+      const std::string_view w = s.tokens[trigger].lower;
       const bool nominal = w == "talks" || w == "negotiations" || w == "meeting" || w == "meetings" ||
                            w == "consultations" || w == "discussions" || w == "call" || w == "relations";
       // "A had a constructive meeting with B": the noun has a subject after all.
       bool has_subject = false;
       for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
-        const std::string& v = s.tokens[b - 1].lower;
+        const std::string_view v = s.tokens[b - 1].lower;
         if (v == "had" || v == "held" || v == "hold" || v == "holds" || v == "has" ||
             v == "have" || v == "began" || v == "conducted" || v == "will") {
           has_subject = true;
@@ -474,7 +474,7 @@ struct Rules {
     membership(s);
     if (continuation(s)) return;
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-      const std::string& w = s.tokens[i].lower;
+      const std::string_view w = s.tokens[i].lower;
       if (in(kAdd, w)) {
         listing(s, i, "added-to-list");
         break;
@@ -485,12 +485,12 @@ struct Rules {
       }
     }
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-      const std::string& w = s.tokens[i].lower;
+      const std::string_view w = s.tokens[i].lower;
       if (!in(kSanction, w)) continue;
       // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
       if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions") continue;
       if (w.ends_with("ed") && i > 0) {
-        const std::string& before = s.tokens[i - 1].lower;
+        const std::string_view before = s.tokens[i - 1].lower;
         if (before == "of" || before == "the" || before == "a" || before == "an" || before == "other" ||
             before == "for" || before == "with" || before == "to" || before == "these" ||
             before == "those" || before == "its" || before == "their" || before == "and" || before == "or")

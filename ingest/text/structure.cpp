@@ -83,7 +83,7 @@ void subordinate(Article& a, Sentence& s) {
   }
   // "X, a subsidiary of Y"
   for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-    const std::string& w = t[i].lower;
+    const std::string_view w = t[i].lower;
     if ((w == "subsidiary" || w == "subsidiaries" || w == "affiliate" || w == "unit") &&
         t[i + 1].lower == "of") {
       Mention* parent = mention_at(s, i + 2);
@@ -239,7 +239,7 @@ void located_in(Article& a, Sentence& s) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     // "Hangzhou-based X"
     if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
-      const std::string place = t[i].lower.substr(0, t[i].lower.size() - 6);
+      const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - 6);
       const auto* hits = a.lexicon->find(place);
       if (!hits) continue;
       for (const PhraseHit& h : *hits) {
@@ -353,7 +353,10 @@ void bodies_of_titles(Article& a, Sentence& s) {
       for (std::size_t j = title.last; j > i && !named; --j) {
         if (!t[i].capitalised) break;
         std::string key;
-        for (std::size_t x = i; x < j; ++x) key += (x > i ? " " : "") + t[x].lower;
+        for (std::size_t x = i; x < j; ++x) {
+          if (x > i) key += ' ';
+          key += t[x].lower;
+        }
         const auto* hits = lex.find(key);
         if (!hits) continue;
         for (const PhraseHit& h : *hits)
