@@ -30,10 +30,10 @@ std::vector<std::string> short_forms(const Sentence& s, const Mention& m, const 
   std::vector<std::string> out;
   std::string form;
   for (std::size_t i = first; i < last; ++i) {
-    if (!s.tokens[i].word || is_connector(s.tokens[i].lower)) break;
+    if (!s.tokens[i].word || is_connector(s.tokens[i])) break;
     if (!form.empty()) form += ' ';
     form += s.tokens[i].text;
-    const bool generic = is_stop_word(s.tokens[first].lower) ||
+    const bool generic = is_stop_word(s.tokens[first]) ||
                          lex.org_words.count(s.tokens[first].lower) > 0 ||
                          lex.given_names.count(s.tokens[first].text) > 0;
     if (!generic && form.size() >= 3) out.push_back(form);
@@ -96,7 +96,7 @@ void resolve_names(Article& a) {
             if (!t[q].word) break;
             continue;
           }
-          if (is_person_noun(t[q].lower)) {
+          if (is_person_noun(t[q])) {
             m.type = "person";
             m.rule = "person-apposition";
             break;

@@ -54,7 +54,7 @@ bool is_heading(const std::vector<Token>& tokens) {
     if (!t.word) continue;
     ++words;
     if (t.all_caps) ++upper;
-    if (!t.capitalised && std::isalpha(static_cast<unsigned char>(t.text[0])) && !is_connector(t.lower))
+    if (!t.capitalised && std::isalpha(static_cast<unsigned char>(t.text[0])) && !is_connector(t))
       lower_content = true;
   }
   if (words >= 3 && upper * 10 >= words * 7) return true;
@@ -73,7 +73,7 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
   const std::size_t limit = std::min(t.size(), i + 16);
   while (j < limit) {
     const Token& k = t[j];
-    if (k.lower.ends_with("-based") || (j > i && is_calendar_word(k.lower))) break;
+    if (k.lower.ends_with("-based") || (j > i && is_calendar_word(k))) break;
     if (k.word && (k.capitalised || (j > i && std::isdigit(static_cast<unsigned char>(k.text[0])) && k.text.size() < 6))) {
       ++j;
       end = j;
@@ -227,7 +227,7 @@ void find_mentions(Article& a) {
         continue;
       }
       const GazetteerMatch g = match_at(t, i, lex);
-      if (!g.hits && is_stop_word(t[i].lower) && !t[i].all_caps &&
+      if (!g.hits && is_stop_word(t[i]) && !t[i].all_caps &&
           !(i + 1 < t.size() && t[i + 1].lower == "of")) {
         ++i;
         continue;
@@ -283,7 +283,7 @@ void find_mentions(Article& a) {
             // "talks in Beijing" is the city.
             const std::size_t after = i + glen;
             const bool acting = after < t.size() &&
-                                (t[after].text == "'s" || is_calendar_word(t[after].lower) ||
+                                (t[after].text == "'s" || is_calendar_word(t[after]) ||
                                  (t[after].word && !t[after].capitalised));
             const bool place = !acting ||
                                (i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "to" ||
@@ -298,7 +298,7 @@ void find_mentions(Article& a) {
             m.type = "region";
             // "U.S. export controls": an abbreviation used as an adjective only evokes the country.
             if (t[i].all_caps && glen == 1 && after < t.size() && t[after].word &&
-                !t[after].capitalised && !is_verb_like(t[after].lower)) {
+                !t[after].capitalised && !is_verb_like(t[after])) {
               m.role = Mention::Role::kDemonym;
               m.rule = "attributive-abbreviation";
               m.entity = a.entity_for(r.name, "region", "region:" + r.name);
@@ -403,7 +403,7 @@ void find_mentions(Article& a) {
       if (cend > i) {
         std::size_t first = i;
         // A sentence-initial function word is capitalised only by position.
-        while (first < cend && is_stop_word(t[first].lower) && !t[first].all_caps) ++first;
+        while (first < cend && is_stop_word(t[first]) && !t[first].all_caps) ++first;
         const bool law = first < cend && is_law_or_event(t, first, cend);
         if (law && cend + 2 < t.size() && t[cend].text == "(" && t[cend + 2].text == ")")
           a.not_actors.emplace(t[cend + 1].text);
@@ -414,7 +414,7 @@ void find_mentions(Article& a) {
             const GazetteerMatch g2 = match_at(t, j, lex);
             const PhraseHit* title = g2.hits ? first_hit(*g2.hits, EntryKind::kTitle) : nullptr;
             if (!title || j + g2.length >= cend || cend - (j + g2.length) > 4 ||
-                is_connector(t[j + g2.length].lower))
+                is_connector(t[j + g2.length]))
               continue;
             title_end = j + g2.length;
             title_row = title->row;

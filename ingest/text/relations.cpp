@@ -11,27 +11,8 @@
 namespace factgraph::ingest {
 namespace {
 
-template <std::size_t N>
-bool in(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
-
-constexpr std::string_view kAdd[] = {
-    "add", "adds", "added", "adding", "addition", "additions", "inclusion", "put", "placed",
-    "placing", "places", "listed", "listing"};
-constexpr std::string_view kRemove[] = {
-    "remove", "removes", "removed", "removing", "removal", "delist", "delisted", "delisting"};
-constexpr std::string_view kSanction[] = {
-    "sanction",  "sanctions",   "sanctioned", "sanctioning", "designate",   "designates",
-    "designated", "designating", "blocked",   "designation", "designations"};
-constexpr std::string_view kTalks[] = {
-    "talks", "negotiations", "negotiating", "negotiate", "negotiated", "meeting", "meetings",
-    "met", "meet", "meets", "call", "consultations", "discussions", "spoke", "relations", "negotiators"};
-constexpr std::string_view kCondemn[] = {
-    "condemn", "condemns", "condemned", "condemning", "slammed", "slams", "slam", "denounced",
-    "denounces", "criticized", "criticised", "blasted", "rebuked"};
-constexpr std::string_view kGenericList[] = {"blacklist", "blacklists", "list",
-                                                          "entity-list", "lists"};
+// Whether `lower` is a word of `word_class` (the trigger words live in words.cpp).
+bool is(const Token& t, WordClass word_class) { return t.classes & word_class; }
 
 bool actor_type(std::string_view type) {
   return type == "firm" || type == "agency" || type == "person" || type == "official" ||
@@ -140,7 +121,7 @@ struct Rules {
   std::vector<Mention*> objects(Sentence& s, std::size_t from, std::size_t to, long exclude) {
     std::vector<Mention*> out;
     std::size_t stop = to;
-    if (auto cut = find_token(s, from, to, [](const Token& t) { return ends_object_list(t.lower); }))
+    if (auto cut = find_token(s, from, to, [](const Token& t) { return ends_object_list(t); }))
       stop = *cut;
     for (Mention& m : s.mentions) {
       if (m.first < from || m.first >= stop || m.role != Mention::Role::kName || !actor_type(m.type))
@@ -185,7 +166,7 @@ struct Rules {
     for (Mention& m : s.mentions)
       if (m.first >= from && m.first < to && m.type == "list" && m.entity >= 0) return m.entity;
     for (std::size_t i = from; i < std::min(to, s.tokens.size()); ++i)
-      if (in(kGenericList, s.tokens[i].lower) && doc_list >= 0) return doc_list;
+      if (is(s.tokens[i], kGenericListWord) && doc_list >= 0) return doc_list;
     return -1;
   }
 
@@ -342,7 +323,7 @@ struct Rules {
       const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
       const bool fits = countries ? t == "region" : (t == "person" || t == "official" || t == "region" || t == "agency");
       if (fits) out.push_back(m.entity);
-      if (m.last < s.tokens.size() && (ends_object_list(s.tokens[m.last].lower) || s.tokens[m.last].lower == "to"))
+      if (m.last < s.tokens.size() && (ends_object_list(s.tokens[m.last]) || s.tokens[m.last].lower == "to"))
         break;
     }
     return out;
@@ -352,14 +333,14 @@ struct Rules {
     const std::string date = first_date(s);
     std::vector<std::size_t> triggers;
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
-      if (in(kTalks, s.tokens[i].lower)) triggers.push_back(i);
+      if (is(s.tokens[i], kTalksWord)) triggers.push_back(i);
     if (triggers.empty()) return;
     bool found = false;
     // "talks between A and B", "the meeting today of A and B": the last party faces the others.
     for (std::size_t i = triggers.front(); i < s.tokens.size(); ++i) {
       const std::string_view w = s.tokens[i].lower;
-      if (w != "between" && !(w == "of" && i > 0 && in(kTalks, s.tokens[i - 1].lower)) &&
-          !(w == "of" && i > 1 && in(kTalks, s.tokens[i - 2].lower)))
+      if (w != "between" && !(w == "of" && i > 0 && is(s.tokens[i - 1], kTalksWord)) &&
+          !(w == "of" && i > 1 && is(s.tokens[i - 2], kTalksWord)))
         continue;
       std::vector<long> people;
       for (Mention& m : s.mentions) {
@@ -439,7 +420,7 @@ struct Rules {
     for (std::size_t i = trigger + 1; i < s.tokens.size() && target < 0; ++i) {
       for (Mention& m : s.mentions)
         if (m.first == i && m.entity >= 0 && (is_name(m) || m.type == "list")) target = m.entity;
-      if (target < 0 && in(kGenericList, s.tokens[i].lower)) target = doc_list;
+      if (target < 0 && is(s.tokens[i], kGenericListWord)) target = doc_list;
     }
     if (target >= 0 && target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
   }
@@ -456,7 +437,7 @@ struct Rules {
       if (at >= 1 && s.tokens[at - 1].lower == "bis") --at;
       if (at < 1 || s.tokens[at - 1].lower != "on") continue;
       const std::size_t on = at - 1;
-      if (on >= 1 && (in(kAdd, s.tokens[on - 1].lower) || in(kRemove, s.tokens[on - 1].lower))) continue;
+      if (on >= 1 && (is(s.tokens[on - 1], kAddVerb) || is(s.tokens[on - 1], kRemoveVerb))) continue;
       for (std::size_t j = k; j > 0; --j) {
         Mention& m = s.mentions[j - 1];
         if (m.last + 10 < on) break;
@@ -474,19 +455,18 @@ struct Rules {
     membership(s);
     if (continuation(s)) return;
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-      const std::string_view w = s.tokens[i].lower;
-      if (in(kAdd, w)) {
+      if (is(s.tokens[i], kAddVerb)) {
         listing(s, i, "added-to-list");
         break;
       }
-      if (in(kRemove, w)) {
+      if (is(s.tokens[i], kRemoveVerb)) {
         listing(s, i, "removed-from-list");
         break;
       }
     }
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      if (!is(s.tokens[i], kSanctionWord)) continue;
       const std::string_view w = s.tokens[i].lower;
-      if (!in(kSanction, w)) continue;
       // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
       if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions") continue;
       if (w.ends_with("ed") && i > 0) {
@@ -501,7 +481,7 @@ struct Rules {
     }
     talks(s);
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
-      if (in(kCondemn, s.tokens[i].lower)) {
+      if (is(s.tokens[i], kCondemnVerb)) {
         condemn(s, i);
         break;
       }

@@ -1,5 +1,7 @@
 #include "ingest/text/tokens.hpp"
 
+#include "ingest/text/words.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -74,6 +76,7 @@ void finish(Token& t, TokenArena& arena) {
   const auto first = static_cast<unsigned char>(t.text.empty() ? 0 : t.text[0]);
   t.capitalised = t.word && (ascii_upper(first) || first >= 0xC0);
   t.all_caps = t.word && letters >= 2 && !any_lower;
+  t.classes = word_classes(t.lower);
 }
 
 // `word` with each typographic apostrophe written "'" (the only character a word normalises).

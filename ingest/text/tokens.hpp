@@ -2,6 +2,7 @@
 // Tokens of English news text, with byte offsets into the original text.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,8 @@ struct Token {
   bool word = false;  ///< letters/digits (possibly with inner . ' - &), not punctuation
   bool capitalised = false;  ///< first character an upper-case ASCII letter or a non-ASCII letter
   bool all_caps = false;     ///< at least two letters, none lower case
+  /// The WordClass bits of `lower` (words.hpp), looked up once here for the many rules that ask.
+  std::uint32_t classes = 0;
 };
 
 /// Splits `text` into words and punctuation. "U.S." and initials like "D." are one token; a
