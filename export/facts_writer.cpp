@@ -1,5 +1,7 @@
 #include "export/facts_writer.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -8,6 +10,10 @@
 #include <vector>
 
 #include "export/escape.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace factgraph::exporters {
 namespace {
@@ -21,17 +27,39 @@ namespace {
 // whose sequence must be checked to be valid UTF-8.
 constexpr bool needs_care(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
 
-// Whether one of 8 bytes read as a little-endian word needs care (the classic "has a byte less
-// than n" and "has a zero byte" word tricks).
-constexpr bool any_needs_care(std::uint64_t w) {
+// The offset of the first byte of s[0, n) that needs care, or n. Most strings are long runs of
+// plain ASCII, so they are tested 16 bytes at a time where SSE2 is there (every x86-64), else 8.
+std::size_t plain_prefix(const char* s, std::size_t n) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // A signed comparison with 0x20 catches the controls and, as negative, every byte >= 0x80.
+    const __m128i care = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const int mask = _mm_movemask_epi8(care); mask != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+#else
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const std::uint64_t control = (w - kOnes * 0x20) & ~w;
-  const std::uint64_t quote = w ^ (kOnes * '"');
-  const std::uint64_t backslash = w ^ (kOnes * '\\');
-  const std::uint64_t zero_quote = (quote - kOnes) & ~quote;
-  const std::uint64_t zero_backslash = (backslash - kOnes) & ~backslash;
-  return ((control | zero_quote | zero_backslash) & kHigh) != 0 || (w & kHigh) != 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    // The word tricks "has a byte less than 0x20" and "has a zero byte" (after xor with '"' and
+    // '\\'); a hit only means one of the 8 bytes needs care, found below.
+    const std::uint64_t quote = w ^ (kOnes * '"');
+    const std::uint64_t backslash = w ^ (kOnes * '\\');
+    const std::uint64_t hits = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+                               ((backslash - kOnes) & ~backslash) | w;
+    if ((hits & kHigh) != 0) break;
+  }
+#endif
+  while (i < n && !needs_care(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
 }
 
 // Appends `text` as a quoted JSON string: '"', '\\' and controls escaped as RapidJSON does
@@ -42,23 +70,13 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   const char* s = text.data();
   const std::size_t n = text.size();
-  std::size_t run = 0;  // start of bytes not yet copied
   std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, s + i, 8);
-      if (!any_needs_care(word)) {
-        i += 8;
-        continue;
-      }
-    }
+  while (true) {
+    const std::size_t plain = i + plain_prefix(s + i, n - i);
+    out.append(s + i, plain - i);
+    i = plain;
+    if (i == n) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (!needs_care(c)) {
-      ++i;
-      continue;
-    }
-    out.append(s + run, i - run);
     if (c >= 0x80) {
       // A valid sequence is made of bytes >= 0x80 only, so the whole run can be checked apart.
       std::size_t end = i + 1;
@@ -82,9 +100,7 @@ void append_json_string(std::string& out, std::string_view text) {
       }
       ++i;
     }
-    run = i;
   }
-  out.append(s + run, n - run);
   out += '"';
 }
 
@@ -99,13 +115,20 @@ class JsonLayout {
   void start_array() { open('[', true); }
   void end_array() { close(']'); }
 
+  /// A member name of any text.
   void key(std::string_view name) {
-    Level& level = levels_.back();
-    if (level.count++ > 0) out_ += ',';
-    if (pretty_) newline_indent();
+    before_key();
     append_json_string(out_, name);
-    out_ += pretty_ ? std::string_view(": ") : std::string_view(":");
-    after_key_ = true;
+    after_key();
+  }
+
+  /// A member name of the format's own, which needs no escaping ("sentence", "begin").
+  void fixed_key(std::string_view name) {
+    before_key();
+    out_ += '"';
+    out_ += name;
+    out_ += '"';
+    after_key();
   }
 
   void string(std::string_view value) {
@@ -128,11 +151,24 @@ class JsonLayout {
   };
 
   void newline_indent() {
-    static constexpr std::string_view kSpaces = "                                ";
-    out_ += '\n';
+    static constexpr std::string_view kLine = "\n                                ";
     std::size_t width = 2 * levels_.size();
-    for (; width > kSpaces.size(); width -= kSpaces.size()) out_ += kSpaces;
-    out_ += kSpaces.substr(0, width);
+    std::size_t step = std::min(width, kLine.size() - 1);
+    out_.append(kLine.data(), 1 + step);  // the new line and as much indent as fits
+    for (width -= step; width > 0; width -= step) {  // deeper than the facts format nests
+      step = std::min(width, kLine.size() - 1);
+      out_.append(kLine.data() + 1, step);
+    }
+  }
+
+  void before_key() {
+    if (levels_.back().count++ > 0) out_ += ',';
+    if (pretty_) newline_indent();
+  }
+
+  void after_key() {
+    out_ += pretty_ ? std::string_view(": ") : std::string_view(":");
+    after_key_ = true;
   }
 
   // Separators before a value: none after a key or at the root; in an array a comma after the
@@ -168,13 +204,13 @@ class JsonLayout {
 
 void string_field(JsonLayout& w, std::string_view key, const std::string& value) {
   if (value.empty()) return;
-  w.key(key);
+  w.fixed_key(key);
   w.string(value);
 }
 
 void attributes(JsonLayout& w, const Attributes& attrs) {
   if (attrs.empty()) return;
-  w.key("attributes");
+  w.fixed_key("attributes");
   w.start_object();
   for (const auto& [k, v] : attrs) {
     w.key(k);
@@ -187,9 +223,9 @@ void evidence(JsonLayout& w, const Evidence& e) {
   w.start_object();
   string_field(w, "sentence", e.sentence);
   if (e.begin != 0 || e.end != 0) {
-    w.key("begin");
+    w.fixed_key("begin");
     w.uint(e.begin);
-    w.key("end");
+    w.fixed_key("end");
     w.uint(e.end);
   }
   string_field(w, "rule", e.rule);
@@ -203,7 +239,7 @@ void document(JsonLayout& w, const FactsDocument& doc) {
   string_field(w, "date", doc.info.date);
   string_field(w, "source", doc.info.source);
   string_field(w, "url", doc.info.url);
-  w.key("entities");
+  w.fixed_key("entities");
   w.start_array();
   for (const EntityFact& e : doc.entities) {
     w.start_object();
@@ -211,14 +247,14 @@ void document(JsonLayout& w, const FactsDocument& doc) {
     string_field(w, "name", e.name);
     string_field(w, "type", e.type);
     if (!e.aliases.empty()) {
-      w.key("aliases");
+      w.fixed_key("aliases");
       w.start_array();
       for (const std::string& a : e.aliases) w.string(a);
       w.end_array();
     }
     attributes(w, e.attributes);
     if (!e.evidence.empty()) {
-      w.key("evidence");
+      w.fixed_key("evidence");
       w.start_array();
       for (const Evidence& ev : e.evidence) evidence(w, ev);
       w.end_array();
@@ -226,7 +262,7 @@ void document(JsonLayout& w, const FactsDocument& doc) {
     w.end_object();
   }
   w.end_array();
-  w.key("relations");
+  w.fixed_key("relations");
   w.start_array();
   for (const RelationFact& r : doc.relations) {
     w.start_object();
@@ -237,7 +273,7 @@ void document(JsonLayout& w, const FactsDocument& doc) {
     attributes(w, r.attributes);
     const Evidence& e = r.evidence;
     if (!e.sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
-      w.key("evidence");
+      w.fixed_key("evidence");
       evidence(w, e);
     }
     w.end_object();
