@@ -122,13 +122,30 @@ class JsonLayout {
     after_key();
   }
 
-  /// A member name of the format's own, which needs no escaping ("sentence", "begin").
+  /// A member name of the format's own, which needs no escaping ("sentence", "begin"). The
+  /// separators, indent and name go out in one append: there are several per evidence record.
   void fixed_key(std::string_view name) {
-    before_key();
-    out_ += '"';
-    out_ += name;
-    out_ += '"';
-    after_key();
+    const std::size_t width = pretty_ ? 2 * levels_.size() : 0;
+    if (name.size() > kMaxFixedKey || width > kMaxIndent) {  // not in the facts format
+      key(name);
+      return;
+    }
+    char text[kMaxFixedKey + kMaxIndent + 8];
+    std::size_t n = 0;
+    if (levels_.back().count++ > 0) text[n++] = ',';
+    if (pretty_) {
+      text[n++] = '\n';
+      std::memset(text + n, ' ', width);
+      n += width;
+    }
+    text[n++] = '"';
+    std::memcpy(text + n, name.data(), name.size());
+    n += name.size();
+    text[n++] = '"';
+    text[n++] = ':';
+    if (pretty_) text[n++] = ' ';
+    out_.append(text, n);
+    after_key_ = true;
   }
 
   void string(std::string_view value) {
@@ -149,6 +166,8 @@ class JsonLayout {
     bool array = false;
     std::size_t count = 0;
   };
+  static constexpr std::size_t kMaxFixedKey = 16;
+  static constexpr std::size_t kMaxIndent = 32;
 
   void newline_indent() {
     static constexpr std::string_view kLine = "\n                                ";
