@@ -200,11 +200,11 @@ void resolve_names(Article& a) {
 
   // An acronym never defined in parentheses may still spell a name met in the article:
   // "IRISL" for "Islamic Republic of Iran Shipping Lines".
+  TokenArena names;
   for (const ArticleEntity& e : a.entities) {
     if (e.type == "region" || e.type == "person" || e.type == "official") continue;
     std::string initials;
-    TokenArena arena;
-    for (const Token& tok : tokenize(e.name, arena))
+    for (const Token& tok : tokenize(e.name, names))
       if (tok.word && tok.capitalised) initials += tok.text[0];
     if (initials.size() >= 3) short_names.emplace(initials, static_cast<long>(&e - a.entities.data()));
   }

@@ -166,6 +166,8 @@ void LexiconData::add_phrase(std::string_view phrase, EntryKind kind, std::size_
   for (const PhraseHit& h : hits)
     if (h.kind == kind && h.row == row) return;
   hits.push_back({kind, row});
+  const std::uint32_t bit = first_word_bit(std::string_view(key).substr(0, key.find(' ')));
+  first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   TokenArena arena;
   longest_phrase_ = std::max(longest_phrase_, tokenize(phrase, arena).size());
   for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))

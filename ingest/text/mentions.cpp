@@ -21,6 +21,7 @@ struct GazetteerMatch {
 
 GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const LexiconData& lex) {
   GazetteerMatch best;
+  if (!lex.may_start_phrase(tokens[i].lower)) return best;
   std::string key;
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
@@ -113,7 +114,7 @@ std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
     }
     std::size_t k = j;
     if (k < t.size() && t[k].text == ",") ++k;
-    if (k < t.size() && t[k].word && is_company_form(t[k].text) && t[k].capitalised) {
+    if (k < t.size() && t[k].word && t[k].capitalised && is_company_form(t[k].text)) {
       j = k + 1;
       continue;
     }

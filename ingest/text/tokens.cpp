@@ -8,9 +8,16 @@
 namespace factgraph::ingest {
 namespace {
 
-bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 128; ++c)
+    table[c] = ascii_alpha(static_cast<unsigned char>(c)) || ascii_digit(static_cast<unsigned char>(c));
+  return table;
+}();
 
 // Multi-byte sequences that are punctuation or space, and what they read as.
 struct Special {
@@ -42,7 +49,7 @@ const Special* special_at(std::string_view text, std::size_t i) {
 bool word_byte(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c >= 0x80) return special_at(text, i) == nullptr;
-  return ascii_alpha(c) || ascii_digit(c);
+  return kAsciiAlnum[c];
 }
 
 // Apostrophe at i (ASCII or typographic); returns its width or 0.
@@ -168,6 +175,9 @@ std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_
     bool typographic = false;
     std::size_t j = i;
     while (j < n) {
+      // Letters and digits are most of the text; everything else goes through the rules below.
+      while (j < n && kAsciiAlnum[static_cast<unsigned char>(text[j])]) ++j;
+      if (j == n) break;
       if (word_byte(text, j)) {
         const auto b = static_cast<unsigned char>(text[j]);
         j += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;

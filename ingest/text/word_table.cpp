@@ -17,12 +17,14 @@ void WordTable::add_spaced(std::string_view list, std::uint32_t flags) {
 void WordTable::add(std::string_view word, std::uint32_t flags) {
   if (word.empty()) return;  // the empty view marks a free slot
   if (2 * (count_ + 1) > slots_.size()) grow();
-  for (std::size_t i = hash(word) & mask_;; i = (i + 1) & mask_) {
+  const std::uint32_t h = hash(word);
+  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
     Slot& slot = slots_[i];
     if (slot.word.empty()) {
-      slot = {word, flags};
+      slot = {word, h, flags};
       ++count_;
       longest_ = std::max(longest_, word.size());
+      starts_[static_cast<unsigned char>(word[0])] = true;
       return;
     }
     if (slot.word == word) {

@@ -90,33 +90,30 @@ constexpr std::string_view kCondemnWords[] = {
 constexpr std::string_view kGenericListWords[] = {"blacklist", "blacklists", "list", "entity-list",
                                                   "lists"};
 
-const WordTable& table() {
-  static const WordTable words = [] {
-    WordTable t;
-    t.add(kConnectors, kConnector);
-    t.add(kCalendar, kCalendarWord);
-    t.add(kStopWords, kStopWord);
-    t.add(kLawHeads, kLawHead);
-    t.add(kOrgNouns, kOrgNoun);
-    t.add(kPersonNouns, kPersonNoun);
-    t.add(kOfficialNouns, kOfficialNoun);
-    t.add(kPassive, kPassiveAuxiliary);
-    t.add(kObjectEnd, kObjectListEnd);
-    t.add(kVerbs, kVerbLike);
-    t.add(kAddWords, kAddVerb);
-    t.add(kRemoveWords, kRemoveVerb);
-    t.add(kSanctionWords, kSanctionWord);
-    t.add(kTalksWords, kTalksWord);
-    t.add(kCondemnWords, kCondemnVerb);
-    t.add(kGenericListWords, kGenericListWord);
-    return t;
-  }();
-  return words;
+WordTable make_word_classes() {
+  WordTable t;
+  t.add(kConnectors, kConnector);
+  t.add(kCalendar, kCalendarWord);
+  t.add(kStopWords, kStopWord);
+  t.add(kLawHeads, kLawHead);
+  t.add(kOrgNouns, kOrgNoun);
+  t.add(kPersonNouns, kPersonNoun);
+  t.add(kOfficialNouns, kOfficialNoun);
+  t.add(kPassive, kPassiveAuxiliary);
+  t.add(kObjectEnd, kObjectListEnd);
+  t.add(kVerbs, kVerbLike);
+  t.add(kAddWords, kAddVerb);
+  t.add(kRemoveWords, kRemoveVerb);
+  t.add(kSanctionWords, kSanctionWord);
+  t.add(kTalksWords, kTalksWord);
+  t.add(kCondemnWords, kCondemnVerb);
+  t.add(kGenericListWords, kGenericListWord);
+  return t;
 }
 
 }  // namespace
 
-std::uint32_t word_classes(std::string_view lower) { return table().find(lower); }
+const WordTable detail::kWordClasses = make_word_classes();
 
 bool is_connector(std::string_view lower) { return word_classes(lower) & kConnector; }
 bool is_stop_word(std::string_view lower) { return word_classes(lower) & kStopWord; }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ingest/text/tokens.hpp"
+#include "ingest/text/word_table.hpp"
 
 namespace factgraph::ingest {
 
@@ -29,8 +30,14 @@ enum WordClass : std::uint32_t {
   kGenericListWord = 1u << 15,  ///< "blacklist", "list": the article's list, unnamed
 };
 
+namespace detail {
+extern const WordTable kWordClasses;  // words.cpp; only read after main has started
+}
+
 /// The WordClass bits of a lower-case word (0 for a word of no closed class); one hash lookup.
-[[nodiscard]] std::uint32_t word_classes(std::string_view lower);
+[[nodiscard]] inline std::uint32_t word_classes(std::string_view lower) {
+  return detail::kWordClasses.find(lower);
+}
 
 /// Little words that may sit inside a title-case name or heading ("of", "and", "the").
 [[nodiscard]] bool is_connector(std::string_view lower);
