@@ -142,26 +142,25 @@ constexpr int kMonthShift = 8;           // bits 8-11: month number of a full mo
 constexpr int kMonthAbbrevShift = 12;    // bits 12-15: month number of an abbreviation
 constexpr int kWeekdayShift = 16;        // bits 16-18: weekday number + 1 (Sunday is 1)
 
-const WordTable& date_words() {
-  static const WordTable words = [] {
-    WordTable t;
-    t.add_spaced(kMonthCues, kMonthCue);
-    t.add_spaced(kYearCues, kYearCue);
-    t.add_spaced(kJoiners, kJoiner);
-    t.add_spaced(kFutureCues, kFuture);
-    t.add_spaced(kFutureBeforeToCues, kFutureBeforeTo);
-    t.add_spaced(kFutureAfterToCues, kFutureAfterTo);
-    t.add_spaced(kPastCues, kPast);
-    for (std::uint32_t m = 0; m < 12; ++m) {
-      t.add(kMonthNames[m], (m + 1) << kMonthShift);
-      t.add(kMonthAbbrevs[m], (m + 1) << kMonthAbbrevShift);
-    }
-    t.add(std::string_view("sept"), 9u << kMonthAbbrevShift);
-    for (std::uint32_t d = 0; d < 7; ++d) t.add(kWeekdays[d], (d + 1) << kWeekdayShift);
-    return t;
-  }();
-  return words;
+WordTable make_date_words() {
+  WordTable t;
+  t.add_spaced(kMonthCues, kMonthCue);
+  t.add_spaced(kYearCues, kYearCue);
+  t.add_spaced(kJoiners, kJoiner);
+  t.add_spaced(kFutureCues, kFuture);
+  t.add_spaced(kFutureBeforeToCues, kFutureBeforeTo);
+  t.add_spaced(kFutureAfterToCues, kFutureAfterTo);
+  t.add_spaced(kPastCues, kPast);
+  for (std::uint32_t m = 0; m < 12; ++m) {
+    t.add(kMonthNames[m], (m + 1) << kMonthShift);
+    t.add(kMonthAbbrevs[m], (m + 1) << kMonthAbbrevShift);
+  }
+  t.add(std::string_view("sept"), 9u << kMonthAbbrevShift);
+  for (std::uint32_t d = 0; d < 7; ++d) t.add(kWeekdays[d], (d + 1) << kWeekdayShift);
+  return t;
 }
+
+const WordTable kDateWords = make_date_words();  // only read after main has started
 
 enum class Kind : std::uint8_t { kWord, kNumber, kPunct };
 
@@ -258,7 +257,7 @@ class DateFinder {
             lowered_[j] = is_upper(s_[j]) ? static_cast<char>(s_[j] - 'A' + 'a') : s_[j];
           }
           t.lower = std::string_view(lowered_).substr(t.begin, i - t.begin);
-          t.flags = date_words().find(t.lower);
+          t.flags = kDateWords.find(t.lower);
         }
       } else if (c < 0x80) {
         t.punct = static_cast<char>(c);

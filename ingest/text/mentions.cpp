@@ -240,12 +240,23 @@ void find_mentions(Article& a) {
       // In a heading every word is capitalised; only a run that ends like an organisation's
       // name is trusted there.
       if (s.heading && cend > i && !is_company_form(t[cend - 1].text)) cend = i;
+      // The organisation type of the chunk from `from` to cend; the rules below ask up to three
+      // times, mostly with the same start.
+      std::size_t typed_from = npos;
+      std::string typed;
+      auto chunk_type = [&](std::size_t from) -> const std::string& {
+        if (from != typed_from) {
+          typed = org_type(t, from, cend, lex);
+          typed_from = from;
+        }
+        return typed;
+      };
       const std::size_t glen = g.hits ? g.length : 0;
       const bool gaz_ok = glen > 0 && (cap || first_hit(*g.hits, EntryKind::kList) ||
                                        first_hit(*g.hits, EntryKind::kTitle));
       // A gazetteer name wins unless it is only the first part of a longer organisation name
       // ("Xinjiang" in "Xinjiang Public Security Bureau").
-      bool chunk_wins = cend > i + glen && !org_type(t, i, cend, lex).empty() &&
+      bool chunk_wins = cend > i + glen && !chunk_type(i).empty() &&
                         !(glen > 0 && i + glen < t.size() && t[i + glen].lower == "of");
       // "Suzhou Kestrel Avionics": a place name followed by words that are not names
       // themselves starts an organisation's name.
@@ -409,7 +420,7 @@ void find_mentions(Article& a) {
         if (law && cend + 2 < t.size() && t[cend].text == "(" && t[cend + 2].text == ")")
           a.not_actors.emplace(t[cend + 1].text);
         // "Deputy Economy Minister Rosa Ibarra Solis": a title inside the run, then a name.
-        if (first < cend && !law && org_type(t, first, cend, lex).empty()) {
+        if (first < cend && !law && chunk_type(first).empty()) {
           std::size_t title_end = 0, title_row = 0;
           for (std::size_t j = first; j < cend; ++j) {
             const GazetteerMatch g2 = match_at(t, j, lex);
@@ -437,7 +448,7 @@ void find_mentions(Article& a) {
           m.first = first;
           m.last = cend;
           m.text = surface(a, s, first, cend);
-          m.type = org_type(t, first, cend, lex);
+          m.type = chunk_type(first);
           m.rule = m.type.empty() ? "name-chunk" : "org-head-word";
           if (m.type.empty() && looks_like_person(t, first, cend, lex)) {
             m.type = "person";
