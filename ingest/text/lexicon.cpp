@@ -162,21 +162,21 @@ std::string phrase_key(std::string_view phrase) {
 void LexiconData::add_phrase(std::string_view phrase, EntryKind kind, std::size_t row) {
   const std::string key = phrase_key(phrase);
   if (key.empty()) return;
-  auto& hits = phrases_[key];
+  auto& hits = phrases_.get(key).hits;
   for (const PhraseHit& h : hits)
     if (h.kind == kind && h.row == row) return;
   hits.push_back({kind, row});
-  const std::uint32_t bit = first_word_bit(std::string_view(key).substr(0, key.find(' ')));
-  first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   TokenArena arena;
   longest_phrase_ = std::max(longest_phrase_, tokenize(phrase, arena).size());
-  for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
-    prefixes_.insert(key.substr(0, space));
+  for (std::size_t space = key.find(' '); space != std::string::npos;
+       space = key.find(' ', space + 1)) {
+    phrases_.get(std::string_view(key).substr(0, space)).prefix = true;
+  }
 }
 
 const std::vector<PhraseHit>* LexiconData::find(std::string_view key) const {
-  const auto it = phrases_.find(key);
-  return it == phrases_.end() ? nullptr : &it->second;
+  const PhraseIndex::Entry* entry = phrases_.find(key);
+  return entry && !entry->hits.empty() ? &entry->hits : nullptr;
 }
 
 std::size_t LexiconData::region_row(std::string_view name) const {

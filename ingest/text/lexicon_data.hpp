@@ -8,10 +8,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "ingest/text/phrase_index.hpp"
+
 namespace factgraph::ingest {
 
-/// What a gazetteer phrase names.
-enum class EntryKind { kRegion, kDemonym, kAgency, kAgencyMetonym, kList, kGroup, kTitle, kEntity };
 
 struct RegionEntry {
   std::string name, kind, part_of, capital;
@@ -37,11 +37,6 @@ struct TransparentHash {
 using WordSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
 using WordMap = std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>;
 
-/// One phrase of a gazetteer: which table and row it points to.
-struct PhraseHit {
-  EntryKind kind;
-  std::size_t row;
-};
 
 class LexiconData {
  public:
@@ -58,14 +53,13 @@ class LexiconData {
   void add_phrase(std::string_view phrase, EntryKind kind, std::size_t row);
   /// Hits for a phrase key, or nullptr.
   [[nodiscard]] const std::vector<PhraseHit>* find(std::string_view key) const;
-  /// False when no phrase key starts with the word `lower`, so neither find nor is_prefix can
-  /// succeed for a key starting with it: a test cheaper than either, which most words fail.
-  [[nodiscard]] bool may_start_phrase(std::string_view lower) const {
-    const std::uint32_t bit = first_word_bit(lower);
-    return (first_words_[bit / 64] >> (bit % 64)) & 1;
-  }
   /// True when some phrase key starts with the words of `key` (so a longer match may follow).
-  [[nodiscard]] bool is_prefix(std::string_view key) const { return prefixes_.find(key) != prefixes_.end(); }
+  [[nodiscard]] bool is_prefix(std::string_view key) const {
+    const PhraseIndex::Entry* entry = phrases_.find(key);
+    return entry && entry->prefix;
+  }
+  /// Phrase keys and their prefixes, for matching a key grown word by word.
+  [[nodiscard]] const PhraseIndex& phrases() const { return phrases_; }
   [[nodiscard]] std::size_t longest_phrase() const { return longest_phrase_; }
   /// Row of the region / agency / list with this canonical name, or npos.
   [[nodiscard]] std::size_t region_row(std::string_view name) const;
@@ -74,16 +68,7 @@ class LexiconData {
   [[nodiscard]] std::size_t country_of_capital(std::size_t city_row) const;
 
  private:
-  static constexpr std::uint32_t kFirstWordBits = 1u << 18;
-  static std::uint32_t first_word_bit(std::string_view word) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return (h ^ (h >> 18)) & (kFirstWordBits - 1);
-  }
-  std::unordered_map<std::string, std::vector<PhraseHit>, TransparentHash, std::equal_to<>> phrases_;
-  /// A bit per hash of each phrase key's first word (a Bloom filter with one hash).
-  std::vector<std::uint64_t> first_words_ = std::vector<std::uint64_t>(kFirstWordBits / 64);
-  WordSet prefixes_;  ///< word-prefixes of phrases
+  PhraseIndex phrases_;
   std::size_t longest_phrase_ = 1;
 };
 

@@ -21,14 +21,21 @@ struct GazetteerMatch {
 
 GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const LexiconData& lex) {
   GazetteerMatch best;
-  if (!lex.may_start_phrase(tokens[i].lower)) return best;
   std::string key;
+  // The key grows a word at a time, and its hash with it.
+  std::uint32_t hash = PhraseIndex::kSeed;
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
-    if (j > i) key += ' ';
+    if (j > i) {
+      key += ' ';
+      hash = PhraseIndex::extend(hash, " ");
+    }
     key += tokens[j].lower;
-    if (const auto* hits = lex.find(key)) best = {j - i + 1, hits};
-    if (!lex.is_prefix(key)) break;  // no phrase goes on from here
+    hash = PhraseIndex::extend(hash, tokens[j].lower);
+    const PhraseIndex::Entry* entry = lex.phrases().find(key, hash);
+    if (!entry) break;  // neither a phrase nor the start of one
+    if (!entry->hits.empty()) best = {j - i + 1, &entry->hits};
+    if (!entry->prefix) break;  // no phrase goes on from here
   }
   return best;
 }
