@@ -218,8 +218,6 @@ class DateFinder {
     };
     while (i < n) {
       const unsigned char c = byte(i);
-      Piece t;
-      t.begin = i;
       if (c == ' ' || (c >= '\t' && c <= '\r')) {
         ++i;
         continue;
@@ -228,6 +226,8 @@ class DateFinder {
         i += 2;
         continue;
       }
+      Piece t;
+      t.begin = i;
       if (is_digit(static_cast<char>(c))) {
         t.kind = Kind::kNumber;
         for (; i < n && is_digit(s_[i]); ++i, ++t.digits) {
@@ -565,8 +565,10 @@ class DateFinder {
 
 namespace {
 
-// Most sentences hold no date at all; one cheap pass over word starts tells, before the full
-// finder builds its tokens.
+// Most sentences hold no date at all; one cheap pass tells, before the full finder builds its
+// tokens. Every date the finder returns has a number of exactly four digits (a year, alone or
+// in "2020-07-09" and "07/09/2020") or a word starting like a month or weekday name, or is
+// "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one.
 bool may_hold_date(std::string_view s) {
   static constexpr std::string_view kStarts[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -577,7 +579,12 @@ bool may_hold_date(std::string_view s) {
   std::size_t i = 0;
   while (i < n) {
     const char c = s[i];
-    if (is_digit(c)) return true;
+    if (is_digit(c)) {
+      const std::size_t start = i;
+      while (i < n && is_digit(s[i])) ++i;
+      if (i - start == 4) return true;
+      continue;
+    }
     if (!is_alpha(c)) {
       ++i;
       continue;
