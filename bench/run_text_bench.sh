@@ -6,13 +6,15 @@
 #   MB=5 REPEAT=1 bench/run_text_bench.sh    # a quick run
 #
 # Environment: BUILD (default build-bench), OUT (default bench/out), SCRATCH (default
-# /dev/shm/factgraph-bench), MB, REPEAT.
+# /dev/shm/factgraph-text-bench.PID), MB, REPEAT.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build-bench}
 OUT=${OUT:-$ROOT/bench/out}
-SCRATCH=${SCRATCH:-/dev/shm/factgraph-bench}
+# Outputs are deleted between repeats, so by default they go to a folder no other run uses (the
+# graph benchmark or another checkout's text benchmark may be running on the same machine).
+SCRATCH=${SCRATCH:-/dev/shm/factgraph-text-bench.$$}
 REPEAT=${REPEAT:-3}
 MB=${MB:-50}
 PY=/usr/bin/python3
@@ -58,4 +60,5 @@ for r in $(seq 1 "$REPEAT"); do
 done
 
 rm -f "$SCRATCH"/*  # about 1.8 GB of outputs, in memory when SCRATCH is tmpfs
+rmdir "$SCRATCH" 2> /dev/null || true
 "$PY" "$BENCH/summarize.py" text "$RESULTS" | tee "$OUT/text-summary.md"

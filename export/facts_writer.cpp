@@ -1,98 +1,290 @@
 #include "export/facts_writer.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "export/escape.hpp"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
-#include <string>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace factgraph::exporters {
 namespace {
 
-// RapidJSON refuses to write invalid UTF-8; a facts document built by hand could hold anything,
-// so bad bytes become U+FFFD (the same rule every exporter follows).
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  append_valid_utf8(out, s);
-  return out;
-}
+// Extracted facts repeat every evidence sentence, so the output is about ten times the article
+// text: strings are copied in runs and only the rare bytes that need attention go one by one.
+// The layout is exactly RapidJSON's Writer (JSON Lines) and PrettyWriter with a two-space indent,
+// which earlier versions used, so outputs stay byte for byte the same.
 
-template <class Writer>
-void string_field(Writer& w, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  w.Key(key);
-  const std::string clean = valid_utf8(value);
-  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
+// Bytes a JSON string cannot hold as they are: controls, '"', '\\'; and every byte >= 0x80,
+// whose sequence must be checked to be valid UTF-8.
+constexpr bool needs_care(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
 
-template <class Writer>
-void attributes(Writer& w, const Attributes& attrs) {
-  if (attrs.empty()) return;
-  w.Key("attributes");
-  w.StartObject();
-  for (const auto& [k, v] : attrs) {
-    const std::string key = valid_utf8(k), value = valid_utf8(v);
-    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+// The offset of the first byte of s[0, n) that needs care, or n. Most strings are long runs of
+// plain ASCII, so they are tested 16 bytes at a time where SSE2 is there (every x86-64), else 8.
+std::size_t plain_prefix(const char* s, std::size_t n) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // A signed comparison with 0x20 catches the controls and, as negative, every byte >= 0x80.
+    const __m128i care = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const int mask = _mm_movemask_epi8(care); mask != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
   }
-  w.EndObject();
+#else
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    // The word tricks "has a byte less than 0x20" and "has a zero byte" (after xor with '"' and
+    // '\\'); a hit only means one of the 8 bytes needs care, found below.
+    const std::uint64_t quote = w ^ (kOnes * '"');
+    const std::uint64_t backslash = w ^ (kOnes * '\\');
+    const std::uint64_t hits = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+                               ((backslash - kOnes) & ~backslash) | w;
+    if ((hits & kHigh) != 0) break;
+  }
+#endif
+  while (i < n && !needs_care(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
 }
 
-template <class Writer>
-void evidence(Writer& w, const Evidence& e) {
-  w.StartObject();
+// Appends `text` as a quoted JSON string: '"', '\\' and controls escaped as RapidJSON does
+// (\b \t \n \f \r, else \u00XX), and each byte that is not part of valid UTF-8 replaced by U+FFFD
+// (a facts document built by hand could hold anything; every exporter makes the same repair).
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += '"';
+  const char* s = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (true) {
+    const std::size_t plain = i + plain_prefix(s + i, n - i);
+    out.append(s + i, plain - i);
+    i = plain;
+    if (i == n) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // A valid sequence is made of bytes >= 0x80 only, so the whole run can be checked apart.
+      std::size_t end = i + 1;
+      while (end < n && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
+      append_valid_utf8(out, text.substr(i, end - i));
+      i = end;
+    } else {
+      out += '\\';
+      switch (c) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\t': out += 't'; break;
+        case '\n': out += 'n'; break;
+        case '\f': out += 'f'; break;
+        case '\r': out += 'r'; break;
+        default:
+          out += "u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+      }
+      ++i;
+    }
+  }
+  out += '"';
+}
+
+// Writes JSON values in RapidJSON's layout: compact, or pretty with each member and element on
+// its own line, "key": value, and "{}"/"[]" for empty containers.
+class JsonLayout {
+ public:
+  JsonLayout(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+
+  void start_object() { open('{', false); }
+  void end_object() { close('}'); }
+  void start_array() { open('[', true); }
+  void end_array() { close(']'); }
+
+  /// A member name of any text.
+  void key(std::string_view name) {
+    before_key();
+    append_json_string(out_, name);
+    after_key();
+  }
+
+  /// A member name of the format's own, which needs no escaping ("sentence", "begin"). The
+  /// separators, indent and name go out in one append: there are several per evidence record.
+  void fixed_key(std::string_view name) {
+    const std::size_t width = pretty_ ? 2 * levels_.size() : 0;
+    if (name.size() > kMaxFixedKey || width > kMaxIndent) {  // not in the facts format
+      key(name);
+      return;
+    }
+    char text[kMaxFixedKey + kMaxIndent + 8];
+    std::size_t n = 0;
+    if (levels_.back().count++ > 0) text[n++] = ',';
+    if (pretty_) {
+      text[n++] = '\n';
+      std::memset(text + n, ' ', width);
+      n += width;
+    }
+    text[n++] = '"';
+    std::memcpy(text + n, name.data(), name.size());
+    n += name.size();
+    text[n++] = '"';
+    text[n++] = ':';
+    if (pretty_) text[n++] = ' ';
+    out_.append(text, n);
+    after_key_ = true;
+  }
+
+  void string(std::string_view value) {
+    before_value();
+    append_json_string(out_, value);
+  }
+
+  void uint(std::size_t value) {
+    before_value();
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    (void)ec;  // 24 digits hold any 64-bit value
+    out_.append(digits, end);
+  }
+
+ private:
+  struct Level {
+    bool array = false;
+    std::size_t count = 0;
+  };
+  static constexpr std::size_t kMaxFixedKey = 16;
+  static constexpr std::size_t kMaxIndent = 32;
+
+  void newline_indent() {
+    static constexpr std::string_view kLine = "\n                                ";
+    std::size_t width = 2 * levels_.size();
+    std::size_t step = std::min(width, kLine.size() - 1);
+    out_.append(kLine.data(), 1 + step);  // the new line and as much indent as fits
+    for (width -= step; width > 0; width -= step) {  // deeper than the facts format nests
+      step = std::min(width, kLine.size() - 1);
+      out_.append(kLine.data() + 1, step);
+    }
+  }
+
+  void before_key() {
+    if (levels_.back().count++ > 0) out_ += ',';
+    if (pretty_) newline_indent();
+  }
+
+  void after_key() {
+    out_ += pretty_ ? std::string_view(": ") : std::string_view(":");
+    after_key_ = true;
+  }
+
+  // Separators before a value: none after a key or at the root; in an array a comma after the
+  // first element and, when pretty, a new line.
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (levels_.empty()) return;
+    if (levels_.back().count++ > 0) out_ += ',';
+    if (pretty_) newline_indent();
+  }
+
+  void open(char bracket, bool array) {
+    before_value();
+    out_ += bracket;
+    levels_.push_back({array, 0});
+  }
+
+  void close(char bracket) {
+    const bool empty = levels_.back().count == 0;
+    levels_.pop_back();
+    if (pretty_ && !empty) newline_indent();
+    out_ += bracket;
+  }
+
+  std::string& out_;
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<Level> levels_;
+};
+
+void string_field(JsonLayout& w, std::string_view key, const std::string& value) {
+  if (value.empty()) return;
+  w.fixed_key(key);
+  w.string(value);
+}
+
+void attributes(JsonLayout& w, const Attributes& attrs) {
+  if (attrs.empty()) return;
+  w.fixed_key("attributes");
+  w.start_object();
+  for (const auto& [k, v] : attrs) {
+    w.key(k);
+    w.string(v);
+  }
+  w.end_object();
+}
+
+void evidence(JsonLayout& w, const Evidence& e) {
+  w.start_object();
   string_field(w, "sentence", e.sentence);
   if (e.begin != 0 || e.end != 0) {
-    w.Key("begin");
-    w.Uint64(e.begin);
-    w.Key("end");
-    w.Uint64(e.end);
+    w.fixed_key("begin");
+    w.uint(e.begin);
+    w.fixed_key("end");
+    w.uint(e.end);
   }
   string_field(w, "rule", e.rule);
-  w.EndObject();
+  w.end_object();
 }
 
-template <class Writer>
-void document(Writer& w, const FactsDocument& doc) {
-  w.StartObject();
+void document(JsonLayout& w, const FactsDocument& doc) {
+  w.start_object();
   string_field(w, "id", doc.info.id);
   string_field(w, "title", doc.info.title);
   string_field(w, "date", doc.info.date);
   string_field(w, "source", doc.info.source);
   string_field(w, "url", doc.info.url);
-  w.Key("entities");
-  w.StartArray();
+  w.fixed_key("entities");
+  w.start_array();
   for (const EntityFact& e : doc.entities) {
-    w.StartObject();
+    w.start_object();
     string_field(w, "id", e.id);
     string_field(w, "name", e.name);
     string_field(w, "type", e.type);
     if (!e.aliases.empty()) {
-      w.Key("aliases");
-      w.StartArray();
-      for (const std::string& a : e.aliases) {
-        const std::string clean = valid_utf8(a);
-        w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-      }
-      w.EndArray();
+      w.fixed_key("aliases");
+      w.start_array();
+      for (const std::string& a : e.aliases) w.string(a);
+      w.end_array();
     }
     attributes(w, e.attributes);
     if (!e.evidence.empty()) {
-      w.Key("evidence");
-      w.StartArray();
+      w.fixed_key("evidence");
+      w.start_array();
       for (const Evidence& ev : e.evidence) evidence(w, ev);
-      w.EndArray();
+      w.end_array();
     }
-    w.EndObject();
+    w.end_object();
   }
-  w.EndArray();
-  w.Key("relations");
-  w.StartArray();
+  w.end_array();
+  w.fixed_key("relations");
+  w.start_array();
   for (const RelationFact& r : doc.relations) {
-    w.StartObject();
+    w.start_object();
     string_field(w, "type", r.type);
     string_field(w, "source", r.source);
     string_field(w, "target", r.target);
@@ -100,43 +292,41 @@ void document(Writer& w, const FactsDocument& doc) {
     attributes(w, r.attributes);
     const Evidence& e = r.evidence;
     if (!e.sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
-      w.Key("evidence");
+      w.fixed_key("evidence");
       evidence(w, e);
     }
-    w.EndObject();
+    w.end_object();
   }
-  w.EndArray();
-  w.EndObject();
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
 void write_facts_json(std::ostream& out, const std::vector<FactsDocument>& documents,
                       bool json_lines) {
-  // One document at a time into a buffer: the stream sees a few large writes, not one per byte.
-  rapidjson::StringBuffer buffer;
-  auto flush = [&] {
-    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
-    buffer.Clear();
-  };
+  // Documents are laid out in a buffer handed to the stream in large chunks.
+  ChunkedWriter sink(out);
+  std::string& text = sink.text();
   if (json_lines) {
     for (const FactsDocument& doc : documents) {
-      rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+      JsonLayout writer(text, false);
       document(writer, doc);
-      buffer.Put('\n');
-      flush();
+      text += '\n';
+      sink.maybe_flush();
     }
+    sink.finish();
     return;
   }
-  out << "[";
+  text += '[';
   for (std::size_t i = 0; i < documents.size(); ++i) {
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
-    writer.SetIndent(' ', 2);
-    out << (i ? ",\n" : "\n");
+    text += i ? ",\n" : "\n";
+    JsonLayout writer(text, true);
     document(writer, documents[i]);
-    flush();
+    sink.maybe_flush();
   }
-  out << (documents.empty() ? "]\n" : "\n]\n");
+  text += documents.empty() ? "]\n" : "\n]\n";
+  sink.finish();
 }
 
 }  // namespace factgraph::exporters

@@ -260,6 +260,31 @@ TEST_CASE("extract: every relation carries its sentence, offsets and rule") {
   }
 }
 
+TEST_CASE("extract: relations come with their endpoints resolved to the document's entities") {
+  const std::string text =
+      "date 2022-06-09 Washington: The Bureau of Industry and Security added Corvel Optics Ltd. "
+      "and Dalian Kestrel Avionics to the Entity List. Chinese firms were also named.";
+  auto check_endpoints = [](const FactsDocument& doc) {
+    for (const RelationFact& r : doc.relations) {
+      REQUIRE(r.source_index < doc.entities.size());
+      REQUIRE(r.target_index < doc.entities.size());
+      CHECK(doc.entities[r.source_index].id == r.source);
+      CHECK(doc.entities[r.target_index].id == r.target);
+    }
+  };
+  const FactsDocument doc = extract(text, "");
+  CHECK(doc.relations.size() >= 2);
+  check_endpoints(doc);
+  namespace fs = std::filesystem;
+  for (const auto& file : fs::directory_iterator(std::string(FACTGRAPH_SOURCE_DIR) + "/tests/data/articles")) {
+    if (file.path().extension() != ".txt") continue;
+    std::ifstream in(file.path());
+    std::stringstream article;
+    article << in.rdbuf();
+    check_endpoints(extract(article.str(), ""));
+  }
+}
+
 TEST_CASE("extract: the sample articles give what their expected files list") {
   // Each sample has a hand-made expected file; the extractor must find most of what it lists.
   namespace fs = std::filesystem;

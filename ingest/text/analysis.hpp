@@ -52,6 +52,7 @@ struct Article {
   const ArticleRecord* record = nullptr;
   const LexiconData* lexicon = nullptr;
   std::vector<Sentence> sentences;
+  TokenArena token_text;  ///< the sentences' tokens point into it (and into the record's text)
   std::vector<ArticleEntity> entities;
   std::unordered_map<std::string, long> entity_by_key;  ///< ArticleEntity::key -> index
   std::vector<RelationFact> relations;

@@ -101,6 +101,9 @@ void Article::relate(std::string_view type, long source, long target, std::strin
   r.date = std::move(date);
   r.attributes = std::move(attributes);
   r.evidence = {"", std::string(text_of(s)), s.span.begin, s.span.end, std::string(rule)};
+  // Indexes into `entities` until extract_facts maps them to the document's entities.
+  r.source_index = static_cast<std::size_t>(source);
+  r.target_index = static_cast<std::size_t>(target);
   relations.push_back(std::move(r));
 }
 
@@ -112,7 +115,7 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon)
     Sentence s;
     s.span = span;
     const std::string_view text = std::string_view(record.text).substr(span.begin, span.end - span.begin);
-    s.tokens = tokenize(text, span.begin);
+    s.tokens = tokenize(text, a.token_text, span.begin);
     s.dates = find_dates(text, record.info.date);
     a.sentences.push_back(std::move(s));
   }
@@ -136,9 +139,12 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon)
 
   FactsDocument doc;
   doc.info = record.info;
+  // Where each entity of the article lands in the document; demonym-only ones are left out.
+  std::vector<std::size_t> position(a.entities.size(), RelationFact::kUnresolved);
   for (std::size_t i = 0; i < a.entities.size(); ++i) {
     ArticleEntity& e = a.entities[i];
     if (e.demonym_only) continue;
+    position[i] = doc.entities.size();
     EntityFact fact;
     fact.id = entity_id(i);
     fact.name = e.name;
@@ -147,6 +153,12 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon)
       if (alias != e.name) fact.aliases.push_back(alias);
     fact.evidence = std::move(e.evidence);
     doc.entities.push_back(std::move(fact));
+  }
+  // The endpoints are resolved already (relate never links a demonym-only entity), so the
+  // graph builder need not look up the "eN" ids.
+  for (RelationFact& r : a.relations) {
+    r.source_index = position[r.source_index];
+    r.target_index = position[r.target_index];
   }
   doc.relations = std::move(a.relations);
   return doc;

@@ -30,10 +30,10 @@ std::vector<std::string> short_forms(const Sentence& s, const Mention& m, const 
   std::vector<std::string> out;
   std::string form;
   for (std::size_t i = first; i < last; ++i) {
-    if (!s.tokens[i].word || is_connector(s.tokens[i].lower)) break;
+    if (!s.tokens[i].word || is_connector(s.tokens[i])) break;
     if (!form.empty()) form += ' ';
     form += s.tokens[i].text;
-    const bool generic = is_stop_word(s.tokens[first].lower) ||
+    const bool generic = is_stop_word(s.tokens[first]) ||
                          lex.org_words.count(s.tokens[first].lower) > 0 ||
                          lex.given_names.count(s.tokens[first].text) > 0;
     if (!generic && form.size() >= 3) out.push_back(form);
@@ -58,7 +58,7 @@ long promote_to_firm(Article& a, Sentence& s, Mention& m) {
 
 void resolve_names(Article& a) {
   const LexiconData& lex = *a.lexicon;
-  std::map<std::string, long> short_names;  // short form / acronym / surname -> entity
+  std::map<std::string, long, std::less<>> short_names;  // short form / acronym / surname -> entity
 
   // Pass 0: a name right after an official title is a person ("Minister Freeland").
   for (Sentence& s : a.sentences)
@@ -96,7 +96,7 @@ void resolve_names(Article& a) {
             if (!t[q].word) break;
             continue;
           }
-          if (is_person_noun(t[q].lower)) {
+          if (is_person_noun(t[q])) {
             m.type = "person";
             m.rule = "person-apposition";
             break;
@@ -104,7 +104,7 @@ void resolve_names(Article& a) {
         }
       }
       if (m.type.empty() && m.first >= 2 && t[m.first - 1].lower == "of") {
-        const std::string& role = t[m.first - 2].lower;
+        const std::string_view role = t[m.first - 2].lower;
         if (role == "head" || role == "chief" || role == "chairman" || role == "ceo" ||
             role == "founder" || role == "owner" || role == "executive" || role == "president" ||
             role == "shareholder") {
@@ -145,7 +145,7 @@ void resolve_names(Article& a) {
       const std::size_t p = m.last;
       if (p + 2 < t.size() && t[p].text == "(" && t[p + 2].text == ")" && t[p + 1].word &&
           (t[p + 1].all_caps || t[p + 1].capitalised) && t[p + 1].text.size() <= 12) {
-        const std::string acronym = t[p + 1].text;
+        const std::string_view acronym = t[p + 1].text;
         if (!lex.find(t[p + 1].lower) || a.entities[static_cast<std::size_t>(m.entity)].type != "region") {
           short_names.emplace(acronym, m.entity);
           a.note_mention(m.entity, acronym, s);
@@ -169,7 +169,7 @@ void resolve_names(Article& a) {
         continue;
       }
       if (m.last - m.first != 1) continue;
-      const std::string& word = s.tokens[m.first].lower;
+      const std::string_view word = s.tokens[m.first].lower;
       const auto org = lex.org_words.find(word);
       if (org == lex.org_words.end()) continue;
       m.type.clear();
@@ -191,7 +191,7 @@ void resolve_names(Article& a) {
         m.type = a.entities[static_cast<std::size_t>(found)].type;
         m.role = Mention::Role::kReference;
         m.rule = "generic-reference";
-        a.note_mention(found, "the " + s.tokens[m.first].text, s);
+        a.note_mention(found, "the " + std::string(s.tokens[m.first].text), s);
       } else {
         m.role = Mention::Role::kReference;  // an unnamed body: not an actor of its own
       }
@@ -200,10 +200,11 @@ void resolve_names(Article& a) {
 
   // An acronym never defined in parentheses may still spell a name met in the article:
   // "IRISL" for "Islamic Republic of Iran Shipping Lines".
+  TokenArena names;
   for (const ArticleEntity& e : a.entities) {
     if (e.type == "region" || e.type == "person" || e.type == "official") continue;
     std::string initials;
-    for (const Token& tok : tokenize(e.name))
+    for (const Token& tok : tokenize(e.name, names))
       if (tok.word && tok.capitalised) initials += tok.text[0];
     if (initials.size() >= 3) short_names.emplace(initials, static_cast<long>(&e - a.entities.data()));
   }

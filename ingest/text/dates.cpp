@@ -1,5 +1,7 @@
 #include "ingest/text/dates.hpp"
 
+#include "ingest/text/word_table.hpp"
+
 #include <cctype>
 
 #include <algorithm>
@@ -97,17 +99,6 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Whether `word` is one of the space-separated words of `list`.
-bool contains(std::string_view list, std::string_view word) {
-  if (word.empty()) return false;
-  for (std::size_t at = list.find(word); at != std::string_view::npos;
-       at = list.find(word, at + 1)) {
-    const std::size_t end = at + word.size();
-    if ((at == 0 || list[at - 1] == ' ') && (end == list.size() || list[end] == ' ')) return true;
-  }
-  return false;
-}
-
 constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
                                             "may",       "june",     "july",     "august",
                                             "september", "october",  "november", "december"};
@@ -127,14 +118,49 @@ constexpr std::string_view kJoiners = "and or to through";
 constexpr std::string_view kFutureCues =
     "will shall slated scheduled upcoming coming beginning starting next";
 // Future only before "to"/"for" ("set to", "due to", "plans to", "expected to").
-constexpr std::string_view kFutureBeforeTo =
+constexpr std::string_view kFutureBeforeToCues =
     "set due plan plans planned expected expects poised going intends aims";
 // Future only after "to" ("to resume").
-constexpr std::string_view kFutureAfterTo = "resume begin start meet";
+constexpr std::string_view kFutureAfterToCues = "resume begin start meet";
 constexpr std::string_view kPastCues =
     "was were had did said told ago earlier last previously already has have been began "
     "met took made came went held gave saw sent led won lost left brought sold spoke "
     "wrote fell rose";
+
+// What a word tells the finder, as bits of DateWord::flags: the cue lists above, and the month
+// or weekday it names.
+enum DateWordBits : std::uint32_t {
+  kMonthCue = 1u << 0,
+  kYearCue = 1u << 1,
+  kJoiner = 1u << 2,
+  kFuture = 1u << 3,
+  kFutureBeforeTo = 1u << 4,
+  kFutureAfterTo = 1u << 5,
+  kPast = 1u << 6,
+};
+constexpr int kMonthShift = 8;           // bits 8-11: month number of a full month name
+constexpr int kMonthAbbrevShift = 12;    // bits 12-15: month number of an abbreviation
+constexpr int kWeekdayShift = 16;        // bits 16-18: weekday number + 1 (Sunday is 1)
+
+WordTable make_date_words() {
+  WordTable t;
+  t.add_spaced(kMonthCues, kMonthCue);
+  t.add_spaced(kYearCues, kYearCue);
+  t.add_spaced(kJoiners, kJoiner);
+  t.add_spaced(kFutureCues, kFuture);
+  t.add_spaced(kFutureBeforeToCues, kFutureBeforeTo);
+  t.add_spaced(kFutureAfterToCues, kFutureAfterTo);
+  t.add_spaced(kPastCues, kPast);
+  for (std::uint32_t m = 0; m < 12; ++m) {
+    t.add(kMonthNames[m], (m + 1) << kMonthShift);
+    t.add(kMonthAbbrevs[m], (m + 1) << kMonthAbbrevShift);
+  }
+  t.add(std::string_view("sept"), 9u << kMonthAbbrevShift);
+  for (std::uint32_t d = 0; d < 7; ++d) t.add(kWeekdays[d], (d + 1) << kWeekdayShift);
+  return t;
+}
+
+const WordTable kDateWords = make_date_words();  // only read after main has started
 
 enum class Kind : std::uint8_t { kWord, kNumber, kPunct };
 
@@ -147,6 +173,7 @@ struct Piece {
   int digits = 0;          // numbers
   bool ordinal = false;    // "9th"
   std::string_view lower;  // words of up to kMaxWord bytes, lower-cased; empty otherwise
+  std::uint32_t flags = 0;  // date_words() flags of `lower`
 };
 
 constexpr std::size_t kMaxWord = 12;
@@ -191,8 +218,6 @@ class DateFinder {
     };
     while (i < n) {
       const unsigned char c = byte(i);
-      Piece t;
-      t.begin = i;
       if (c == ' ' || (c >= '\t' && c <= '\r')) {
         ++i;
         continue;
@@ -201,6 +226,8 @@ class DateFinder {
         i += 2;
         continue;
       }
+      Piece t;
+      t.begin = i;
       if (is_digit(static_cast<char>(c))) {
         t.kind = Kind::kNumber;
         for (; i < n && is_digit(s_[i]); ++i, ++t.digits) {
@@ -230,6 +257,7 @@ class DateFinder {
             lowered_[j] = is_upper(s_[j]) ? static_cast<char>(s_[j] - 'A' + 'a') : s_[j];
           }
           t.lower = std::string_view(lowered_).substr(t.begin, i - t.begin);
+          t.flags = kDateWords.find(t.lower);
         }
       } else if (c < 0x80) {
         t.punct = static_cast<char>(c);
@@ -276,14 +304,11 @@ class DateFinder {
   int month_at(std::size_t k, bool* abbrev = nullptr) const {
     const Piece* t = at(k);
     if (t == nullptr || t->lower.empty() || !is_upper(s_[t->begin])) return 0;
-    for (int m = 0; m < 12; ++m) {
-      const bool full = t->lower == kMonthNames[m];
-      if (full || (t->lower == kMonthAbbrevs[m]) || (m == 8 && t->lower == "sept")) {
-        if (abbrev != nullptr) *abbrev = !full;
-        return m + 1;
-      }
-    }
-    return 0;
+    const int full = static_cast<int>((t->flags >> kMonthShift) & 0xF);
+    const int short_form = static_cast<int>((t->flags >> kMonthAbbrevShift) & 0xF);
+    if (full == 0 && short_form == 0) return 0;
+    if (abbrev != nullptr) *abbrev = full == 0;
+    return full != 0 ? full : short_form;
   }
 
   bool is_day(std::size_t k) const {
@@ -372,10 +397,10 @@ class DateFinder {
     return k - 1;
   }
 
-  bool has_cue(std::size_t k, std::string_view cues) const {
+  bool has_cue(std::size_t k, DateWordBits cues) const {
     if (k == 0) return false;
     const std::size_t w = cue_word(k);
-    return contains(cues, toks_[w].lower) || (contains(kJoiners, toks_[w].lower) && last_end_ == w);
+    return (toks_[w].flags & cues) || ((toks_[w].flags & kJoiner) && last_end_ == w);
   }
 
   Direction direction(std::size_t b, std::size_t e) const {
@@ -388,10 +413,11 @@ class DateFinder {
   int cue(std::size_t k) const {
     const std::string_view w = toks_[k].lower;
     if (w.empty()) return 0;
-    if (contains(kFutureCues, w)) return 1;
-    if (contains(kFutureBeforeTo, w) && (is_word(k + 1, "to") || is_word(k + 1, "for"))) return 1;
-    if (contains(kFutureAfterTo, w) && k > 0 && is_word(k - 1, "to")) return 1;
-    if (contains(kPastCues, w)) return -1;
+    const std::uint32_t flags = toks_[k].flags;
+    if (flags & kFuture) return 1;
+    if ((flags & kFutureBeforeTo) && (is_word(k + 1, "to") || is_word(k + 1, "for"))) return 1;
+    if ((flags & kFutureAfterTo) && k > 0 && is_word(k - 1, "to")) return 1;
+    if (flags & kPast) return -1;
     const bool regular_past = w.size() >= 4 && w.ends_with("ed") && !w.ends_with("eed");
     return regular_past && is_lower(s_[toks_[k].begin]) && w != "hundred" ? -1 : 0;
   }
@@ -452,9 +478,9 @@ class DateFinder {
     const Piece& t = toks_[k];
     if (t.kind == Kind::kNumber) return match_number(k);
     if (t.lower.empty()) return k;
-    if (const auto* wd = std::find(std::begin(kWeekdays), std::end(kWeekdays), t.lower);
-        wd != std::end(kWeekdays) && is_upper(s_[t.begin])) {
-      return match_weekday(k, static_cast<int>(wd - std::begin(kWeekdays)));
+    if (const std::uint32_t weekday = (t.flags >> kWeekdayShift) & 0x7;
+        weekday != 0 && is_upper(s_[t.begin])) {
+      return match_weekday(k, static_cast<int>(weekday) - 1);
     }
     if (month_at(k) != 0) return match_month(k);
     const int shift = t.lower == "today" || t.lower == "tonight" ? 0
@@ -477,7 +503,7 @@ class DateFinder {
     }
     const bool glued_before =
         k > 0 && touching(k - 1, k) && !is_punct(k - 1, '(') && cue_word(k) != k - 2;
-    if (is_year(k) && !glued_before && !joined_to_number(k) && (k == 0 || has_cue(k, kYearCues))) {
+    if (is_year(k) && !glued_before && !joined_to_number(k) && (k == 0 || has_cue(k, kYearCue))) {
       push(k, k + 1, to_iso(toks_[k].value), false);
     }
     return k + 1;
@@ -493,7 +519,7 @@ class DateFinder {
     const int month = month_at(k, &abbrev);
     // Alone, a month needs a cue like "in": "May" is also a verb and "June" a name; an
     // abbreviation also needs its period ("Jan" is a name too).
-    if ((abbrev && m.end == k + 1) || !has_cue(k, kMonthCues)) return k + 1;
+    if ((abbrev && m.end == k + 1) || !has_cue(k, kMonthCue)) return k + 1;
     std::string iso;
     if (has_ref_) {
       const Direction dir = direction(k, m.end);
@@ -539,28 +565,43 @@ class DateFinder {
 
 namespace {
 
-// Most sentences hold no date at all; one cheap pass over word starts tells, before the full
-// finder builds its tokens.
+// Most sentences hold no date at all; one cheap pass tells, before the full finder builds its
+// tokens. Every date the finder returns has a number of exactly four digits (a year, alone or
+// in "2020-07-09" and "07/09/2020") or a word starting like a month or weekday name, or is
+// "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one.
 bool may_hold_date(std::string_view s) {
   static constexpr std::string_view kStarts[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                                                  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
                                                  "Sun"};
   static constexpr std::string_view kWords[] = {"today", "yesterday", "tomorrow", "tonight"};
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= '0' && c <= '9') return true;
-    const bool word_start = i == 0 || !std::isalpha(static_cast<unsigned char>(s[i - 1]));
-    if (!word_start || !std::isalpha(c)) continue;
-    for (std::string_view start : kStarts)
-      if (s.compare(i, start.size(), start) == 0) return true;
-    for (std::string_view word : kWords)
-      if (i + word.size() <= s.size()) {
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const char c = s[i];
+    if (is_digit(c)) {
+      const std::size_t start = i;
+      while (i < n && is_digit(s[i])) ++i;
+      if (i - start == 4) return true;
+      continue;
+    }
+    if (!is_alpha(c)) {
+      ++i;
+      continue;
+    }
+    // A word start: the month and weekday starts are capitalised, the day words in any case.
+    if (is_upper(c))
+      for (std::string_view start : kStarts)
+        if (start[0] == c && s.compare(i, start.size(), start) == 0) return true;
+    if (const char first = static_cast<char>(c | 0x20); first == 't' || first == 'y')
+      for (std::string_view word : kWords) {
+        if (word[0] != first || i + word.size() > n) continue;
         bool same = true;
-        for (std::size_t k = 0; k < word.size() && same; ++k)
-          same = std::tolower(static_cast<unsigned char>(s[i + k])) == word[k];
+        for (std::size_t k = 1; k < word.size() && same; ++k)
+          same = static_cast<char>(is_upper(s[i + k]) ? s[i + k] | 0x20 : s[i + k]) == word[k];
         if (same) return true;
       }
+    while (i < n && is_alpha(s[i])) ++i;  // the rest of the word starts nothing
   }
   return false;
 }

@@ -140,7 +140,7 @@ void load_table(LexiconData& data, const std::string& path, std::vector<Diagnost
   }
 }
 
-void load_names(std::unordered_set<std::string>& into, const std::string& path) {
+void load_names(WordSet& into, const std::string& path) {
   for (std::string line : split(read_all(path), '\n')) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty() && line[0] != '#') into.insert(line);
@@ -151,7 +151,8 @@ void load_names(std::unordered_set<std::string>& into, const std::string& path) 
 
 std::string phrase_key(std::string_view phrase) {
   std::string key;
-  for (const Token& t : tokenize(phrase)) {
+  TokenArena arena;
+  for (const Token& t : tokenize(phrase, arena)) {
     if (!key.empty()) key += ' ';
     key += t.lower;
   }
@@ -161,18 +162,21 @@ std::string phrase_key(std::string_view phrase) {
 void LexiconData::add_phrase(std::string_view phrase, EntryKind kind, std::size_t row) {
   const std::string key = phrase_key(phrase);
   if (key.empty()) return;
-  auto& hits = phrases_[key];
+  auto& hits = phrases_.get(key).hits;
   for (const PhraseHit& h : hits)
     if (h.kind == kind && h.row == row) return;
   hits.push_back({kind, row});
-  longest_phrase_ = std::max(longest_phrase_, tokenize(phrase).size());
-  for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
-    prefixes_.insert(key.substr(0, space));
+  TokenArena arena;
+  longest_phrase_ = std::max(longest_phrase_, tokenize(phrase, arena).size());
+  for (std::size_t space = key.find(' '); space != std::string::npos;
+       space = key.find(' ', space + 1)) {
+    phrases_.get(std::string_view(key).substr(0, space)).prefix = true;
+  }
 }
 
 const std::vector<PhraseHit>* LexiconData::find(std::string_view key) const {
-  const auto it = phrases_.find(key);
-  return it == phrases_.end() ? nullptr : &it->second;
+  const PhraseIndex::Entry* entry = phrases_.find(key);
+  return entry && !entry->hits.empty() ? &entry->hits : nullptr;
 }
 
 std::size_t LexiconData::region_row(std::string_view name) const {

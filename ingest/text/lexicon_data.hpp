@@ -1,16 +1,17 @@
 #pragma once
 // The loaded gazetteers, indexed for matching over tokens. Internal to the text extractor.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "ingest/text/phrase_index.hpp"
+
 namespace factgraph::ingest {
 
-/// What a gazetteer phrase names.
-enum class EntryKind { kRegion, kDemonym, kAgency, kAgencyMetonym, kList, kGroup, kTitle, kEntity };
 
 struct RegionEntry {
   std::string name, kind, part_of, capital;
@@ -28,11 +29,14 @@ struct EntityEntry {  ///< a user-supplied name of any type (--lexicon)
   std::string name, type;
 };
 
-/// One phrase of a gazetteer: which table and row it points to.
-struct PhraseHit {
-  EntryKind kind;
-  std::size_t row;
+/// Hashes std::string keys so that lookups may use a std::string_view without building a string.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+using WordSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
+using WordMap = std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>;
+
 
 class LexiconData {
  public:
@@ -42,15 +46,20 @@ class LexiconData {
   std::vector<ListEntry> lists;
   std::vector<std::string> groups;
   std::vector<EntityEntry> entities;
-  std::unordered_map<std::string, std::string> org_words;  ///< lower-case word -> firm|agency|org
-  std::unordered_set<std::string> given_names, surnames;    ///< as written (capitalised)
+  WordMap org_words;              ///< lower-case word -> firm|agency|org
+  WordSet given_names, surnames;  ///< as written (capitalised)
 
   /// Registers `phrase` (matched on its lower-cased token sequence, see phrase_key).
   void add_phrase(std::string_view phrase, EntryKind kind, std::size_t row);
   /// Hits for a phrase key, or nullptr.
   [[nodiscard]] const std::vector<PhraseHit>* find(std::string_view key) const;
   /// True when some phrase key starts with the words of `key` (so a longer match may follow).
-  [[nodiscard]] bool is_prefix(std::string_view key) const { return prefixes_.find(key) != prefixes_.end(); }
+  [[nodiscard]] bool is_prefix(std::string_view key) const {
+    const PhraseIndex::Entry* entry = phrases_.find(key);
+    return entry && entry->prefix;
+  }
+  /// Phrase keys and their prefixes, for matching a key grown word by word.
+  [[nodiscard]] const PhraseIndex& phrases() const { return phrases_; }
   [[nodiscard]] std::size_t longest_phrase() const { return longest_phrase_; }
   /// Row of the region / agency / list with this canonical name, or npos.
   [[nodiscard]] std::size_t region_row(std::string_view name) const;
@@ -59,13 +68,7 @@ class LexiconData {
   [[nodiscard]] std::size_t country_of_capital(std::size_t city_row) const;
 
  private:
-  // Transparent hashing lets lookups use string_view keys without building a string each time.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<PhraseHit>, Hash, std::equal_to<>> phrases_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;  ///< word-prefixes of phrases
+  PhraseIndex phrases_;
   std::size_t longest_phrase_ = 1;
 };
 

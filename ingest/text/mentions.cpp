@@ -22,12 +22,20 @@ struct GazetteerMatch {
 GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const LexiconData& lex) {
   GazetteerMatch best;
   std::string key;
+  // The key grows a word at a time, and its hash with it.
+  std::uint32_t hash = PhraseIndex::kSeed;
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
-    if (j > i) key += ' ';
+    if (j > i) {
+      key += ' ';
+      hash = PhraseIndex::extend(hash, " ");
+    }
     key += tokens[j].lower;
-    if (const auto* hits = lex.find(key)) best = {j - i + 1, hits};
-    if (!lex.is_prefix(key)) break;  // no phrase goes on from here
+    hash = PhraseIndex::extend(hash, tokens[j].lower);
+    const PhraseIndex::Entry* entry = lex.phrases().find(key, hash);
+    if (!entry) break;  // neither a phrase nor the start of one
+    if (!entry->hits.empty()) best = {j - i + 1, &entry->hits};
+    if (!entry->prefix) break;  // no phrase goes on from here
   }
   return best;
 }
@@ -54,7 +62,7 @@ bool is_heading(const std::vector<Token>& tokens) {
     if (!t.word) continue;
     ++words;
     if (t.all_caps) ++upper;
-    if (!t.capitalised && std::isalpha(static_cast<unsigned char>(t.text[0])) && !is_connector(t.lower))
+    if (!t.capitalised && std::isalpha(static_cast<unsigned char>(t.text[0])) && !is_connector(t))
       lower_content = true;
   }
   if (words >= 3 && upper * 10 >= words * 7) return true;
@@ -73,7 +81,7 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
   const std::size_t limit = std::min(t.size(), i + 16);
   while (j < limit) {
     const Token& k = t[j];
-    if (k.lower.ends_with("-based") || (j > i && is_calendar_word(k.lower))) break;
+    if (k.lower.ends_with("-based") || (j > i && is_calendar_word(k))) break;
     if (k.word && (k.capitalised || (j > i && std::isdigit(static_cast<unsigned char>(k.text[0])) && k.text.size() < 6))) {
       ++j;
       end = j;
@@ -113,7 +121,7 @@ std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
     }
     std::size_t k = j;
     if (k < t.size() && t[k].text == ",") ++k;
-    if (k < t.size() && t[k].word && is_company_form(t[k].text) && t[k].capitalised) {
+    if (k < t.size() && t[k].word && t[k].capitalised && is_company_form(t[k].text)) {
       j = k + 1;
       continue;
     }
@@ -173,7 +181,10 @@ std::size_t government_region(const std::vector<Token>& t, std::size_t first, st
     return npos;
   }
   std::string key;
-  for (std::size_t i = a; i < b; ++i) key += (key.empty() ? "" : " ") + t[i].lower;
+  for (std::size_t i = a; i < b; ++i) {
+    if (!key.empty()) key += ' ';
+    key += t[i].lower;
+  }
   if (const auto* hits = lex.find(key))
     for (const PhraseHit& h : *hits)
       if (h.kind == EntryKind::kRegion || h.kind == EntryKind::kDemonym) return h.row;
@@ -224,7 +235,7 @@ void find_mentions(Article& a) {
         continue;
       }
       const GazetteerMatch g = match_at(t, i, lex);
-      if (!g.hits && is_stop_word(t[i].lower) && !t[i].all_caps &&
+      if (!g.hits && is_stop_word(t[i]) && !t[i].all_caps &&
           !(i + 1 < t.size() && t[i + 1].lower == "of")) {
         ++i;
         continue;
@@ -236,12 +247,23 @@ void find_mentions(Article& a) {
       // In a heading every word is capitalised; only a run that ends like an organisation's
       // name is trusted there.
       if (s.heading && cend > i && !is_company_form(t[cend - 1].text)) cend = i;
+      // The organisation type of the chunk from `from` to cend; the rules below ask up to three
+      // times, mostly with the same start.
+      std::size_t typed_from = npos;
+      std::string typed;
+      auto chunk_type = [&](std::size_t from) -> const std::string& {
+        if (from != typed_from) {
+          typed = org_type(t, from, cend, lex);
+          typed_from = from;
+        }
+        return typed;
+      };
       const std::size_t glen = g.hits ? g.length : 0;
       const bool gaz_ok = glen > 0 && (cap || first_hit(*g.hits, EntryKind::kList) ||
                                        first_hit(*g.hits, EntryKind::kTitle));
       // A gazetteer name wins unless it is only the first part of a longer organisation name
       // ("Xinjiang" in "Xinjiang Public Security Bureau").
-      bool chunk_wins = cend > i + glen && !org_type(t, i, cend, lex).empty() &&
+      bool chunk_wins = cend > i + glen && !chunk_type(i).empty() &&
                         !(glen > 0 && i + glen < t.size() && t[i + glen].lower == "of");
       // "Suzhou Kestrel Avionics": a place name followed by words that are not names
       // themselves starts an organisation's name.
@@ -280,7 +302,7 @@ void find_mentions(Article& a) {
             // "talks in Beijing" is the city.
             const std::size_t after = i + glen;
             const bool acting = after < t.size() &&
-                                (t[after].text == "'s" || is_calendar_word(t[after].lower) ||
+                                (t[after].text == "'s" || is_calendar_word(t[after]) ||
                                  (t[after].word && !t[after].capitalised));
             const bool place = !acting ||
                                (i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "to" ||
@@ -295,7 +317,7 @@ void find_mentions(Article& a) {
             m.type = "region";
             // "U.S. export controls": an abbreviation used as an adjective only evokes the country.
             if (t[i].all_caps && glen == 1 && after < t.size() && t[after].word &&
-                !t[after].capitalised && !is_verb_like(t[after].lower)) {
+                !t[after].capitalised && !is_verb_like(t[after])) {
               m.role = Mention::Role::kDemonym;
               m.rule = "attributive-abbreviation";
               m.entity = a.entity_for(r.name, "region", "region:" + r.name);
@@ -325,7 +347,10 @@ void find_mentions(Article& a) {
             // places the body, and the rest is a name of its own.
             for (std::size_t k = i + glen - 1; k > i && !agency.country.empty(); --k) {
               std::string key;
-              for (std::size_t x = i; x < k; ++x) key += (x > i ? " " : "") + t[x].lower;
+              for (std::size_t x = i; x < k; ++x) {
+                if (x > i) key += ' ';
+                key += t[x].lower;
+              }
               const auto* prefix = lex.find(key);
               const std::size_t rest = (k < t.size() && t[k].text == "'s") ? k + 1 : k;
               // Only a possessive or a demonym places it: "U.S." in "U.S. Commerce Department"
@@ -397,18 +422,18 @@ void find_mentions(Article& a) {
       if (cend > i) {
         std::size_t first = i;
         // A sentence-initial function word is capitalised only by position.
-        while (first < cend && is_stop_word(t[first].lower) && !t[first].all_caps) ++first;
+        while (first < cend && is_stop_word(t[first]) && !t[first].all_caps) ++first;
         const bool law = first < cend && is_law_or_event(t, first, cend);
         if (law && cend + 2 < t.size() && t[cend].text == "(" && t[cend + 2].text == ")")
-          a.not_actors.insert(t[cend + 1].text);
+          a.not_actors.emplace(t[cend + 1].text);
         // "Deputy Economy Minister Rosa Ibarra Solis": a title inside the run, then a name.
-        if (first < cend && !law && org_type(t, first, cend, lex).empty()) {
+        if (first < cend && !law && chunk_type(first).empty()) {
           std::size_t title_end = 0, title_row = 0;
           for (std::size_t j = first; j < cend; ++j) {
             const GazetteerMatch g2 = match_at(t, j, lex);
             const PhraseHit* title = g2.hits ? first_hit(*g2.hits, EntryKind::kTitle) : nullptr;
             if (!title || j + g2.length >= cend || cend - (j + g2.length) > 4 ||
-                is_connector(t[j + g2.length].lower))
+                is_connector(t[j + g2.length]))
               continue;
             title_end = j + g2.length;
             title_row = title->row;
@@ -430,7 +455,7 @@ void find_mentions(Article& a) {
           m.first = first;
           m.last = cend;
           m.text = surface(a, s, first, cend);
-          m.type = org_type(t, first, cend, lex);
+          m.type = chunk_type(first);
           m.rule = m.type.empty() ? "name-chunk" : "org-head-word";
           if (m.type.empty() && looks_like_person(t, first, cend, lex)) {
             m.type = "person";
@@ -443,7 +468,7 @@ void find_mentions(Article& a) {
       }
       // "unmanned aerial vehicles (UAVs)": an acronym of a common noun names no actor.
       if (i + 3 < t.size() && !t[i].capitalised && t[i + 1].text == "(" && t[i + 3].text == ")")
-        a.not_actors.insert(t[i + 2].text);
+        a.not_actors.emplace(t[i + 2].text);
       ++i;
     }
   }

@@ -11,27 +11,8 @@
 namespace factgraph::ingest {
 namespace {
 
-template <std::size_t N>
-bool in(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
-
-constexpr std::string_view kAdd[] = {
-    "add", "adds", "added", "adding", "addition", "additions", "inclusion", "put", "placed",
-    "placing", "places", "listed", "listing"};
-constexpr std::string_view kRemove[] = {
-    "remove", "removes", "removed", "removing", "removal", "delist", "delisted", "delisting"};
-constexpr std::string_view kSanction[] = {
-    "sanction",  "sanctions",   "sanctioned", "sanctioning", "designate",   "designates",
-    "designated", "designating", "blocked",   "designation", "designations"};
-constexpr std::string_view kTalks[] = {
-    "talks", "negotiations", "negotiating", "negotiate", "negotiated", "meeting", "meetings",
-    "met", "meet", "meets", "call", "consultations", "discussions", "spoke", "relations", "negotiators"};
-constexpr std::string_view kCondemn[] = {
-    "condemn", "condemns", "condemned", "condemning", "slammed", "slams", "slam", "denounced",
-    "denounces", "criticized", "criticised", "blasted", "rebuked"};
-constexpr std::string_view kGenericList[] = {"blacklist", "blacklists", "list",
-                                                          "entity-list", "lists"};
+// Whether `lower` is a word of `word_class` (the trigger words live in words.cpp).
+bool is(const Token& t, WordClass word_class) { return t.classes & word_class; }
 
 bool actor_type(std::string_view type) {
   return type == "firm" || type == "agency" || type == "person" || type == "official" ||
@@ -58,10 +39,10 @@ std::optional<std::size_t> find_token(const Sentence& s, std::size_t from, std::
 // "is being designated", "has imposed", "designates": an action announced as happening now, which
 // takes the publication date when the sentence gives none.
 bool announced_now(const Sentence& s, std::size_t trigger) {
-  const std::string& w = s.tokens[trigger].lower;
+  const std::string_view w = s.tokens[trigger].lower;
   if (w == "designates" || w == "adds" || w == "sanctions" || w == "imposes") return true;
   for (std::size_t back = 1; back <= 4 && back <= trigger; ++back) {
-    const std::string& b = s.tokens[trigger - back].lower;
+    const std::string_view b = s.tokens[trigger - back].lower;
     if (b == "previously" || b == "already" || b == "will" || b == "would" || b == "was" ||
         b == "were" || b == "had")
       return false;
@@ -72,7 +53,7 @@ bool announced_now(const Sentence& s, std::size_t trigger) {
 
 bool passive_at(const Sentence& s, std::size_t trigger) {
   for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
-    const std::string& w = s.tokens[trigger - back].lower;
+    const std::string_view w = s.tokens[trigger - back].lower;
     if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
         w == "being")
       return true;
@@ -80,7 +61,7 @@ bool passive_at(const Sentence& s, std::size_t trigger) {
   }
   // "Also designated today is X": the participle opens the sentence.
   if (trigger == 0) return true;
-  const std::string& first = s.tokens[0].lower;
+  const std::string_view first = s.tokens[0].lower;
   return trigger == 1 && (first == "also" || first == "newly" || first == "separately" ||
                           first == "additionally" || first == "similarly");
 }
@@ -140,7 +121,7 @@ struct Rules {
   std::vector<Mention*> objects(Sentence& s, std::size_t from, std::size_t to, long exclude) {
     std::vector<Mention*> out;
     std::size_t stop = to;
-    if (auto cut = find_token(s, from, to, [](const Token& t) { return ends_object_list(t.lower); }))
+    if (auto cut = find_token(s, from, to, [](const Token& t) { return ends_object_list(t); }))
       stop = *cut;
     for (Mention& m : s.mentions) {
       if (m.first < from || m.first >= stop || m.role != Mention::Role::kName || !actor_type(m.type))
@@ -148,7 +129,7 @@ struct Rules {
       // A possessor ("Trump's negotiators") is not itself an object.
       if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
       if (m.entity >= 0 && m.entity == exclude) continue;
-      const std::string& head = s.tokens[m.last - 1].lower;
+      const std::string_view head = s.tokens[m.last - 1].lower;
       if (m.entity < 0 && (head == "list" || head == "listing" || head == "listings" ||
                            head == "entry" || head == "entries"))
         continue;
@@ -169,7 +150,7 @@ struct Rules {
       if (!out.empty()) {
         bool coordinated = true;
         for (std::size_t i = out.back()->last; i < m->first && coordinated; ++i) {
-          const std::string& w = s.tokens[i].lower;
+          const std::string_view w = s.tokens[i].lower;
           coordinated = w == "," || w == "and" || w == "as" || w == "well" || w == "(" ||
                         w == ")" || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
                         w == ".";
@@ -185,7 +166,7 @@ struct Rules {
     for (Mention& m : s.mentions)
       if (m.first >= from && m.first < to && m.type == "list" && m.entity >= 0) return m.entity;
     for (std::size_t i = from; i < std::min(to, s.tokens.size()); ++i)
-      if (in(kGenericList, s.tokens[i].lower) && doc_list >= 0) return doc_list;
+      if (is(s.tokens[i], kGenericListWord) && doc_list >= 0) return doc_list;
     return -1;
   }
 
@@ -294,7 +275,7 @@ struct Rules {
     // "have previously designated X" recalls an older action; it is not the one being reported.
     bool retrospective = false;
     for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
-      const std::string& w = s.tokens[b - 1].lower;
+      const std::string_view w = s.tokens[b - 1].lower;
       if (w == "previously" || w == "already" || w == "earlier" || w == "had") retrospective = true;
     }
     if ((any || !passive) && !retrospective)
@@ -342,7 +323,7 @@ struct Rules {
       const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
       const bool fits = countries ? t == "region" : (t == "person" || t == "official" || t == "region" || t == "agency");
       if (fits) out.push_back(m.entity);
-      if (m.last < s.tokens.size() && (ends_object_list(s.tokens[m.last].lower) || s.tokens[m.last].lower == "to"))
+      if (m.last < s.tokens.size() && (ends_object_list(s.tokens[m.last]) || s.tokens[m.last].lower == "to"))
         break;
     }
     return out;
@@ -352,14 +333,14 @@ struct Rules {
     const std::string date = first_date(s);
     std::vector<std::size_t> triggers;
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
-      if (in(kTalks, s.tokens[i].lower)) triggers.push_back(i);
+      if (is(s.tokens[i], kTalksWord)) triggers.push_back(i);
     if (triggers.empty()) return;
     bool found = false;
     // "talks between A and B", "the meeting today of A and B": the last party faces the others.
     for (std::size_t i = triggers.front(); i < s.tokens.size(); ++i) {
-      const std::string& w = s.tokens[i].lower;
-      if (w != "between" && !(w == "of" && i > 0 && in(kTalks, s.tokens[i - 1].lower)) &&
-          !(w == "of" && i > 1 && in(kTalks, s.tokens[i - 2].lower)))
+      const std::string_view w = s.tokens[i].lower;
+      if (w != "between" && !(w == "of" && i > 0 && is(s.tokens[i - 1], kTalksWord)) &&
+          !(w == "of" && i > 1 && is(s.tokens[i - 2], kTalksWord)))
         continue;
       std::vector<long> people;
       for (Mention& m : s.mentions) {
@@ -384,7 +365,7 @@ struct Rules {
       Mention& x = s.mentions[k];
       Mention& y = s.mentions[k + 1];
       if (x.entity < 0 || y.entity < 0 || x.entity == y.entity || y.first != x.last + 1) continue;
-      const std::string& joint = s.tokens[x.last].text;
+      const std::string_view joint = s.tokens[x.last].text;
       if ((joint == "-" || joint == "/") &&
           a.entities[static_cast<std::size_t>(x.entity)].type == "region" &&
           a.entities[static_cast<std::size_t>(y.entity)].type == "region") {
@@ -398,13 +379,13 @@ struct Rules {
       while (with < s.tokens.size() && with < trigger + 3 && s.tokens[with].lower != "with") ++with;
       if (with >= s.tokens.size() || s.tokens[with].lower != "with") continue;
       if (with > 0 && s.tokens[with - 1].lower == "along") continue;
-      const std::string& w = s.tokens[trigger].lower;
+      const std::string_view w = s.tokens[trigger].lower;
       const bool nominal = w == "talks" || w == "negotiations" || w == "meeting" || w == "meetings" ||
                            w == "consultations" || w == "discussions" || w == "call" || w == "relations";
       // "A had a constructive meeting with B": the noun has a subject after all.
       bool has_subject = false;
       for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
-        const std::string& v = s.tokens[b - 1].lower;
+        const std::string_view v = s.tokens[b - 1].lower;
         if (v == "had" || v == "held" || v == "hold" || v == "holds" || v == "has" ||
             v == "have" || v == "began" || v == "conducted" || v == "will") {
           has_subject = true;
@@ -439,7 +420,7 @@ struct Rules {
     for (std::size_t i = trigger + 1; i < s.tokens.size() && target < 0; ++i) {
       for (Mention& m : s.mentions)
         if (m.first == i && m.entity >= 0 && (is_name(m) || m.type == "list")) target = m.entity;
-      if (target < 0 && in(kGenericList, s.tokens[i].lower)) target = doc_list;
+      if (target < 0 && is(s.tokens[i], kGenericListWord)) target = doc_list;
     }
     if (target >= 0 && target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
   }
@@ -456,7 +437,7 @@ struct Rules {
       if (at >= 1 && s.tokens[at - 1].lower == "bis") --at;
       if (at < 1 || s.tokens[at - 1].lower != "on") continue;
       const std::size_t on = at - 1;
-      if (on >= 1 && (in(kAdd, s.tokens[on - 1].lower) || in(kRemove, s.tokens[on - 1].lower))) continue;
+      if (on >= 1 && (is(s.tokens[on - 1], kAddVerb) || is(s.tokens[on - 1], kRemoveVerb))) continue;
       for (std::size_t j = k; j > 0; --j) {
         Mention& m = s.mentions[j - 1];
         if (m.last + 10 < on) break;
@@ -474,23 +455,22 @@ struct Rules {
     membership(s);
     if (continuation(s)) return;
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-      const std::string& w = s.tokens[i].lower;
-      if (in(kAdd, w)) {
+      if (is(s.tokens[i], kAddVerb)) {
         listing(s, i, "added-to-list");
         break;
       }
-      if (in(kRemove, w)) {
+      if (is(s.tokens[i], kRemoveVerb)) {
         listing(s, i, "removed-from-list");
         break;
       }
     }
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-      const std::string& w = s.tokens[i].lower;
-      if (!in(kSanction, w)) continue;
+      if (!is(s.tokens[i], kSanctionWord)) continue;
+      const std::string_view w = s.tokens[i].lower;
       // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
       if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions") continue;
       if (w.ends_with("ed") && i > 0) {
-        const std::string& before = s.tokens[i - 1].lower;
+        const std::string_view before = s.tokens[i - 1].lower;
         if (before == "of" || before == "the" || before == "a" || before == "an" || before == "other" ||
             before == "for" || before == "with" || before == "to" || before == "these" ||
             before == "those" || before == "its" || before == "their" || before == "and" || before == "or")
@@ -501,7 +481,7 @@ struct Rules {
     }
     talks(s);
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
-      if (in(kCondemn, s.tokens[i].lower)) {
+      if (is(s.tokens[i], kCondemnVerb)) {
         condemn(s, i);
         break;
       }

@@ -63,6 +63,13 @@ bool contains_lower(std::string_view list, std::string_view word) {
   return contains(list, std::string_view(lower.data(), word.size()));
 }
 
+// The bytes at which a sentence may end: a new line and the terminators.
+constexpr std::array<bool, 256> kMayEnd = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {'\n', '.', '!', '?'}) table[c] = true;
+  return table;
+}();
+
 enum class Stop { kPlain, kNever, kSometimes };
 
 // "U.S", "E.O", "a.m": single letters joined by periods (the final period is not included).
@@ -120,7 +127,9 @@ class Splitter {
       } else if (c == '.' || c == '!' || c == '?') {
         i = on_terminator(i);
       } else {
+        // Inside a sentence only a new line or a terminator can end it.
         ++i;
+        while (i < n_ && !kMayEnd[static_cast<unsigned char>(t_[i])]) ++i;
       }
     }
     emit(n_);

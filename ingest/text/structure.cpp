@@ -83,7 +83,7 @@ void subordinate(Article& a, Sentence& s) {
   }
   // "X, a subsidiary of Y"
   for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-    const std::string& w = t[i].lower;
+    const std::string_view w = t[i].lower;
     if ((w == "subsidiary" || w == "subsidiaries" || w == "affiliate" || w == "unit") &&
         t[i + 1].lower == "of") {
       Mention* parent = mention_at(s, i + 2);
@@ -186,7 +186,7 @@ void holds_office(Article& a, Sentence& s) {
     // The role as written, with the words that qualify it ("former", "top trade").
     std::size_t role_begin = title.first;
     while (role_begin > 0 && role_begin + 3 > title.first && t[role_begin - 1].word &&
-           !t[role_begin - 1].capitalised && !is_connector(t[role_begin - 1].lower) &&
+           !t[role_begin - 1].capitalised && !is_connector(t[role_begin - 1]) &&
            t[role_begin - 1].lower != "its" && t[role_begin - 1].lower != "his" &&
            t[role_begin - 1].lower != "her" && t[role_begin - 1].lower != "said" &&
            t[role_begin - 1].lower != "says" && !mention_at(s, role_begin - 1))
@@ -220,8 +220,8 @@ void located_in(Article& a, Sentence& s) {
     // "Chinese firms A, B and C"; "the Chinese entity X"
     if (r.role == Mention::Role::kDemonym) {
       std::size_t q = r.last;
-      while (q < t.size() && q < r.last + 3 && t[q].word && !t[q].capitalised && !is_org_noun(t[q].lower)) ++q;
-      if (q < t.size() && is_org_noun(t[q].lower)) {
+      while (q < t.size() && q < r.last + 3 && t[q].word && !t[q].capitalised && !is_org_noun(t[q])) ++q;
+      if (q < t.size() && is_org_noun(t[q])) {
         for (std::size_t i = q + 1; i < t.size();) {
           Mention* m = mention_at(s, i);
           if (!m || m->role != Mention::Role::kName) break;
@@ -239,7 +239,7 @@ void located_in(Article& a, Sentence& s) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     // "Hangzhou-based X"
     if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
-      const std::string place = t[i].lower.substr(0, t[i].lower.size() - 6);
+      const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - 6);
       const auto* hits = a.lexicon->find(place);
       if (!hits) continue;
       for (const PhraseHit& h : *hits) {
@@ -292,7 +292,7 @@ void located_in(Article& a, Sentence& s) {
       bool org_noun = false;
       for (std::size_t z = r->last; z < std::min(t.size(), r->last + 6); ++z) {
         if (t[z].text == "," || t[z].lower == "with") break;
-        if (is_org_noun(t[z].lower)) org_noun = true;
+        if (is_org_noun(t[z])) org_noun = true;
       }
       if (!org_noun) break;
       if (m.entity < 0) promote_to_firm(a, s, m);
@@ -353,7 +353,10 @@ void bodies_of_titles(Article& a, Sentence& s) {
       for (std::size_t j = title.last; j > i && !named; --j) {
         if (!t[i].capitalised) break;
         std::string key;
-        for (std::size_t x = i; x < j; ++x) key += (x > i ? " " : "") + t[x].lower;
+        for (std::size_t x = i; x < j; ++x) {
+          if (x > i) key += ' ';
+          key += t[x].lower;
+        }
         const auto* hits = lex.find(key);
         if (!hits) continue;
         for (const PhraseHit& h : *hits)

@@ -1,13 +1,23 @@
 #include "ingest/text/tokens.hpp"
 
+#include "ingest/text/words.hpp"
+
+#include <algorithm>
 #include <array>
 
 namespace factgraph::ingest {
 namespace {
 
-bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 128; ++c)
+    table[c] = ascii_alpha(static_cast<unsigned char>(c)) || ascii_digit(static_cast<unsigned char>(c));
+  return table;
+}();
 
 // Multi-byte sequences that are punctuation or space, and what they read as.
 struct Special {
@@ -39,7 +49,7 @@ const Special* special_at(std::string_view text, std::size_t i) {
 bool word_byte(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c >= 0x80) return special_at(text, i) == nullptr;
-  return ascii_alpha(c) || ascii_digit(c);
+  return kAsciiAlnum[c];
 }
 
 // Apostrophe at i (ASCII or typographic); returns its width or 0.
@@ -49,27 +59,63 @@ std::size_t apostrophe_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-void finish(Token& t, std::string_view text) {
-  t.lower.resize(t.text.size());
-  bool any_lower = false;
+// Sets the lower-cased form and the letter-case flags of a token whose `text` is set.
+void finish(Token& t, TokenArena& arena) {
+  bool any_upper = false, any_lower = false;
   std::size_t letters = 0;
-  for (std::size_t i = 0; i < t.text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(t.text[i]);
-    t.lower[i] = ascii_upper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
+  for (const char ch : t.text) {
+    const auto c = static_cast<unsigned char>(ch);
     if (ascii_alpha(c)) {
       ++letters;
-      any_lower = any_lower || !ascii_upper(c);
+      if (ascii_upper(c)) any_upper = true;
+      else any_lower = true;
     }
+  }
+  t.lower = t.text;
+  if (any_upper) {
+    char* lower = arena.allocate(t.text.size());
+    for (std::size_t i = 0; i < t.text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(t.text[i]);
+      lower[i] = ascii_upper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
+    }
+    t.lower = std::string_view(lower, t.text.size());
   }
   const auto first = static_cast<unsigned char>(t.text.empty() ? 0 : t.text[0]);
   t.capitalised = t.word && (ascii_upper(first) || first >= 0xC0);
   t.all_caps = t.word && letters >= 2 && !any_lower;
-  (void)text;
+  t.classes = word_classes(t.lower);
+}
+
+// `word` with each typographic apostrophe written "'" (the only character a word normalises).
+std::string_view straight_apostrophes(std::string_view word, TokenArena& arena) {
+  char* out = arena.allocate(word.size());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    if (word.compare(i, 3, "\u2019") == 0) {
+      out[n++] = '\'';
+      i += 3;
+    } else {
+      out[n++] = word[i++];
+    }
+  }
+  return {out, n};
 }
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
+char* TokenArena::allocate(std::size_t size) {
+  if (used_ + size > capacity_) {
+    // Blocks grow, so a name's few tokens cost little and an article's many few allocations.
+    capacity_ = std::max(std::min(2 * capacity_ + kFirstBlockSize, kMaxBlockSize), size);
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* out = blocks_.back().get() + used_;
+  used_ += size;
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_t offset) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 4);
   std::size_t i = 0;
@@ -91,9 +137,9 @@ std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
         Token t;
         t.begin = offset + i;
         t.end = offset + i + s->bytes.size();
-        t.text = std::string(s->as);
-        finish(t, text);
-        tokens.push_back(std::move(t));
+        t.text = s->as;
+        finish(t, arena);
+        tokens.push_back(t);
         i += s->bytes.size();
         continue;
       }
@@ -106,8 +152,8 @@ std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
       t.end = offset + i + ap + 1;
       t.text = "'s";
       t.word = false;
-      finish(t, text);
-      tokens.push_back(std::move(t));
+      finish(t, arena);
+      tokens.push_back(t);
       i += ap + 1;
       continue;
     }
@@ -115,30 +161,31 @@ std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
       Token t;
       t.begin = offset + i;
       t.end = offset + i + 1;
-      t.text = std::string(1, text[i]);
-      finish(t, text);
-      tokens.push_back(std::move(t));
+      t.text = text.substr(i, 1);
+      finish(t, arena);
+      tokens.push_back(t);
       ++i;
       continue;
     }
     // A word: letters and digits, with inner hyphens, apostrophes (not possessive), dots of
-    // acronyms and numbers.
+    // acronyms and numbers. It is the text as written, bar typographic apostrophes.
     Token t;
     t.begin = offset + i;
     t.word = true;
+    bool typographic = false;
     std::size_t j = i;
     while (j < n) {
+      // Letters and digits are most of the text; everything else goes through the rules below.
+      while (j < n && kAsciiAlnum[static_cast<unsigned char>(text[j])]) ++j;
+      if (j == n) break;
       if (word_byte(text, j)) {
         const auto b = static_cast<unsigned char>(text[j]);
-        const std::size_t w = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-        t.text.append(text.substr(j, w));
-        j += w;
+        j += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
         continue;
       }
       const char d = text[j];
       const bool next_word = j + 1 < n && word_byte(text, j + 1);
       if ((d == '-' || d == '/') && next_word && j + 1 < n) {
-        t.text += d;
         ++j;
         continue;
       }
@@ -146,24 +193,23 @@ std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
         const bool possessive = (text[j + ap] == 's' || text[j + ap] == 'S') &&
                                 (j + ap + 1 == n || !word_byte(text, j + ap + 1));
         if (possessive) break;
-        t.text += '\'';
+        typographic = typographic || ap > 1;
         j += ap;
         continue;
       }
       if (d == '.') {
-        // "U.S." / "D.C." / "E.O.": single letters separated by dots; "1.5": digits.
+        // "U.S." / "D.C." / "E.O.": single letters separated by dots; "1.5": digits. The bytes
+        // just before j are the word's own (an apostrophe is never its last character).
         const std::size_t word_len = j - i;
         const bool single_letter = word_len == 1 && ascii_alpha(static_cast<unsigned char>(text[i]));
-        const bool in_acronym = t.text.size() >= 2 && t.text[t.text.size() - 2] == '.';
+        const bool in_acronym = word_len >= 2 && text[j - 2] == '.';
         const bool digits = ascii_digit(static_cast<unsigned char>(text[j - 1])) && j + 1 < n &&
                             ascii_digit(static_cast<unsigned char>(text[j + 1]));
         if (digits) {
-          t.text += '.';
           ++j;
           continue;
         }
         if (single_letter || in_acronym) {
-          t.text += '.';
           ++j;
           // Continue only into another single letter ("U.S." -> "S" then ".").
           if (j < n && ascii_alpha(static_cast<unsigned char>(text[j])) &&
@@ -175,8 +221,10 @@ std::vector<Token> tokenize(std::string_view text, std::size_t offset) {
       break;
     }
     t.end = offset + j;
-    finish(t, text);
-    tokens.push_back(std::move(t));
+    t.text = text.substr(i, j - i);
+    if (typographic) t.text = straight_apostrophes(t.text, arena);
+    finish(t, arena);
+    tokens.push_back(t);
     i = j;
   }
   return tokens;

@@ -2,25 +2,49 @@
 // Tokens of English news text, with byte offsets into the original text.
 
 #include <cstddef>
-#include <string>
+#include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
 namespace factgraph::ingest {
 
+/// Holds the token text that is not a stretch of the tokenised text itself: normalised forms
+/// ("'" for "’") and lower-cased words. Tokens point into it, so it must outlive them; it never
+/// moves what it holds, however much it grows.
+class TokenArena {
+ public:
+  /// Room for `size` bytes, valid as long as the arena.
+  [[nodiscard]] char* allocate(std::size_t size);
+
+ private:
+  static constexpr std::size_t kFirstBlockSize = 256;
+  static constexpr std::size_t kMaxBlockSize = 16 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;      // bytes taken from the last block
+  std::size_t capacity_ = 0;  // size of the last block
+};
+
 struct Token {
   std::size_t begin = 0;  ///< byte range in the text that was tokenised
   std::size_t end = 0;
-  std::string text;   ///< normalised: typographic quotes, dashes and apostrophes made ASCII
-  std::string lower;  ///< `text` with ASCII letters lowered
+  /// Normalised: typographic quotes, dashes and apostrophes made ASCII. Points into the text
+  /// that was tokenised, the arena, or static storage.
+  std::string_view text;
+  std::string_view lower;  ///< `text` with ASCII letters lowered (the same view when it has none)
   bool word = false;  ///< letters/digits (possibly with inner . ' - &), not punctuation
   bool capitalised = false;  ///< first character an upper-case ASCII letter or a non-ASCII letter
   bool all_caps = false;     ///< at least two letters, none lower case
+  /// The WordClass bits of `lower` (words.hpp), looked up once here for the many rules that ask.
+  std::uint32_t classes = 0;
 };
 
 /// Splits `text` into words and punctuation. "U.S." and initials like "D." are one token; a
 /// possessive "'s"/"’s" is its own token "'s"; hyphenated words ("Hangzhou-based") stay whole;
-/// typographic quotes become '"', dashes "-", non-breaking spaces are whitespace.
-[[nodiscard]] std::vector<Token> tokenize(std::string_view text, std::size_t offset = 0);
+/// typographic quotes become '"', dashes "-", non-breaking spaces are whitespace. Offsets are
+/// those in `text` plus `offset`. The tokens point into `text` and `arena`, which must outlive
+/// them.
+[[nodiscard]] std::vector<Token> tokenize(std::string_view text, TokenArena& arena,
+                                          std::size_t offset = 0);
 
 }  // namespace factgraph::ingest

@@ -1,16 +1,11 @@
 #include "ingest/text/words.hpp"
 
-#include <algorithm>
 #include <cctype>
-#include <array>
+
+#include "ingest/text/word_table.hpp"
 
 namespace factgraph::ingest {
 namespace {
-
-template <std::size_t N>
-bool in(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
 
 constexpr std::string_view kConnectors[] = {
     "of",  "and",   "the",   "for",    "in",    "on",   "to",      "a",    "an",  "by",
@@ -70,34 +65,74 @@ constexpr std::string_view kObjectEnd[] = {
     "for", "because", "pursuant", "citing", "under", "in", "over", "after", "due", "which",
     "who", "when", "amid", "following"};
 
+constexpr std::string_view kVerbs[] = {
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "said", "says", "and", "or", "to", "on", "in", "of",
+    "for", "with", "by", "at", "from", "also", "imposed", "added", "designated", "sanctioned",
+    "announced", "did", "does", "plans", "wants", "agreed", "signed", "issued", "took",
+    "takes", "made", "makes", "adds", "imposes", "blocked", "targeted", "designates", "as",
+    "than", "that", "which", "who", "but", "after", "before", "over", "under", "into"};
+
+constexpr std::string_view kAddWords[] = {
+    "add", "adds", "added", "adding", "addition", "additions", "inclusion", "put", "placed",
+    "placing", "places", "listed", "listing"};
+constexpr std::string_view kRemoveWords[] = {
+    "remove", "removes", "removed", "removing", "removal", "delist", "delisted", "delisting"};
+constexpr std::string_view kSanctionWords[] = {
+    "sanction",  "sanctions",   "sanctioned", "sanctioning", "designate",   "designates",
+    "designated", "designating", "blocked",   "designation", "designations"};
+constexpr std::string_view kTalksWords[] = {
+    "talks", "negotiations", "negotiating", "negotiate", "negotiated", "meeting", "meetings",
+    "met", "meet", "meets", "call", "consultations", "discussions", "spoke", "relations", "negotiators"};
+constexpr std::string_view kCondemnWords[] = {
+    "condemn", "condemns", "condemned", "condemning", "slammed", "slams", "slam", "denounced",
+    "denounces", "criticized", "criticised", "blasted", "rebuked"};
+constexpr std::string_view kGenericListWords[] = {"blacklist", "blacklists", "list", "entity-list",
+                                                  "lists"};
+
+WordTable make_word_classes() {
+  WordTable t;
+  t.add(kConnectors, kConnector);
+  t.add(kCalendar, kCalendarWord);
+  t.add(kStopWords, kStopWord);
+  t.add(kLawHeads, kLawHead);
+  t.add(kOrgNouns, kOrgNoun);
+  t.add(kPersonNouns, kPersonNoun);
+  t.add(kOfficialNouns, kOfficialNoun);
+  t.add(kPassive, kPassiveAuxiliary);
+  t.add(kObjectEnd, kObjectListEnd);
+  t.add(kVerbs, kVerbLike);
+  t.add(kAddWords, kAddVerb);
+  t.add(kRemoveWords, kRemoveVerb);
+  t.add(kSanctionWords, kSanctionWord);
+  t.add(kTalksWords, kTalksWord);
+  t.add(kCondemnWords, kCondemnVerb);
+  t.add(kGenericListWords, kGenericListWord);
+  return t;
+}
+
 }  // namespace
 
-bool is_connector(std::string_view lower) { return in(kConnectors, lower); }
-bool is_stop_word(std::string_view lower) { return in(kStopWords, lower); }
-bool is_calendar_word(std::string_view lower) { return in(kCalendar, lower); }
+const WordTable detail::kWordClasses = make_word_classes();
 
+bool is_connector(std::string_view lower) { return word_classes(lower) & kConnector; }
+bool is_stop_word(std::string_view lower) { return word_classes(lower) & kStopWord; }
+bool is_calendar_word(std::string_view lower) { return word_classes(lower) & kCalendarWord; }
 bool is_verb_like(std::string_view lower) {
-  static constexpr std::string_view kVerbs[] = {
-      "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "should",
-      "can", "could", "may", "might", "must", "said", "says", "and", "or", "to", "on", "in", "of",
-      "for", "with", "by", "at", "from", "also", "imposed", "added", "designated", "sanctioned",
-      "announced", "did", "does", "plans", "wants", "agreed", "signed", "issued", "took",
-      "takes", "made", "makes", "adds", "imposes", "blocked", "targeted", "designates", "as",
-      "than", "that", "which", "who", "but", "after", "before", "over", "under", "into"};
-  return in(kVerbs, lower) || lower.ends_with("ed");
+  return (word_classes(lower) & kVerbLike) || lower.ends_with("ed");
 }
-bool is_org_noun(std::string_view lower) { return in(kOrgNouns, lower); }
-bool is_person_noun(std::string_view lower) { return in(kPersonNouns, lower); }
-bool is_official_noun(std::string_view lower) { return in(kOfficialNouns, lower); }
-bool is_passive_auxiliary(std::string_view lower) { return in(kPassive, lower); }
-bool ends_object_list(std::string_view lower) { return in(kObjectEnd, lower); }
+bool is_org_noun(std::string_view lower) { return word_classes(lower) & kOrgNoun; }
+bool is_person_noun(std::string_view lower) { return word_classes(lower) & kPersonNoun; }
+bool is_official_noun(std::string_view lower) { return word_classes(lower) & kOfficialNoun; }
+bool is_passive_auxiliary(std::string_view lower) { return word_classes(lower) & kPassiveAuxiliary; }
+bool ends_object_list(std::string_view lower) { return word_classes(lower) & kObjectListEnd; }
 
 bool is_law_or_event(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
   // "Executive Order 13224": the number is a reference; the word before it is the head.
   while (last > first + 1 && std::isdigit(static_cast<unsigned char>(tokens[last - 1].text[0]))) --last;
   if (first >= last) return false;
   const Token& head = tokens[last - 1];
-  if (in(kLawHeads, head.lower)) return true;
+  if (head.classes & kLawHead) return true;
   // "E.O. 13818", "Section 231": references, not names.
   return tokens[first].lower == "section" || tokens[first].lower == "e.o.";
 }

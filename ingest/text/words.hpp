@@ -1,12 +1,43 @@
 #pragma once
 // Closed word classes of English news prose that the extractor's rules are written in terms of.
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
 #include "ingest/text/tokens.hpp"
+#include "ingest/text/word_table.hpp"
 
 namespace factgraph::ingest {
+
+/// The word classes below as bits, for rules that test several at once or test every token.
+enum WordClass : std::uint32_t {
+  kConnector = 1u << 0,
+  kStopWord = 1u << 1,
+  kCalendarWord = 1u << 2,
+  kVerbLike = 1u << 3,  ///< the listed words only; is_verb_like also takes any "-ed" word
+  kLawHead = 1u << 4,
+  kOrgNoun = 1u << 5,
+  kPersonNoun = 1u << 6,
+  kOfficialNoun = 1u << 7,
+  kPassiveAuxiliary = 1u << 8,
+  kObjectListEnd = 1u << 9,
+  kAddVerb = 1u << 10,          ///< "added", "placing", "inclusion": joining a list
+  kRemoveVerb = 1u << 11,       ///< "removed", "delisting"
+  kSanctionWord = 1u << 12,     ///< "sanctioned", "designates", "blocked"
+  kTalksWord = 1u << 13,        ///< "talks", "met", "negotiations"
+  kCondemnVerb = 1u << 14,      ///< "condemned", "slammed"
+  kGenericListWord = 1u << 15,  ///< "blacklist", "list": the article's list, unnamed
+};
+
+namespace detail {
+extern const WordTable kWordClasses;  // words.cpp; only read after main has started
+}
+
+/// The WordClass bits of a lower-case word (0 for a word of no closed class); one hash lookup.
+[[nodiscard]] inline std::uint32_t word_classes(std::string_view lower) {
+  return detail::kWordClasses.find(lower);
+}
 
 /// Little words that may sit inside a title-case name or heading ("of", "and", "the").
 [[nodiscard]] bool is_connector(std::string_view lower);
@@ -16,6 +47,17 @@ namespace factgraph::ingest {
 [[nodiscard]] bool is_calendar_word(std::string_view lower);
 /// Verbs, auxiliaries and function words that can follow a country acting as a subject.
 [[nodiscard]] bool is_verb_like(std::string_view lower);
+/// The same questions about a token, answered from its cached Token::classes.
+[[nodiscard]] inline bool is_connector(const Token& t) { return t.classes & kConnector; }
+[[nodiscard]] inline bool is_stop_word(const Token& t) { return t.classes & kStopWord; }
+[[nodiscard]] inline bool is_calendar_word(const Token& t) { return t.classes & kCalendarWord; }
+[[nodiscard]] inline bool is_verb_like(const Token& t) {
+  return (t.classes & kVerbLike) || t.lower.ends_with("ed");
+}
+[[nodiscard]] inline bool is_org_noun(const Token& t) { return t.classes & kOrgNoun; }
+[[nodiscard]] inline bool is_person_noun(const Token& t) { return t.classes & kPersonNoun; }
+[[nodiscard]] inline bool ends_object_list(const Token& t) { return t.classes & kObjectListEnd; }
+
 /// Names of laws, orders, programmes and events, which are not actors ("... Act", "Executive Order").
 [[nodiscard]] bool is_law_or_event(const std::vector<Token>& tokens, std::size_t first,
                                    std::size_t last);

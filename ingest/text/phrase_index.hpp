@@ -1,0 +1,63 @@
+#pragma once
+// The gazetteer phrases by key ("bureau of industry and security"), and which keys are word
+// prefixes of longer phrases, in one open-addressing table. The extractor looks a key up at
+// nearly every word and grows it word by word, so the hash is one that can be extended.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factgraph::ingest {
+
+/// What a gazetteer phrase names.
+enum class EntryKind { kRegion, kDemonym, kAgency, kAgencyMetonym, kList, kGroup, kTitle, kEntity };
+
+/// One phrase of a gazetteer: which table and row it points to.
+struct PhraseHit {
+  EntryKind kind;
+  std::size_t row;
+};
+
+class PhraseIndex {
+ public:
+  struct Entry {
+    std::string key;
+    std::vector<PhraseHit> hits;  ///< empty when the key is only a prefix
+    bool prefix = false;          ///< some longer phrase starts with the words of `key`
+  };
+
+  /// FNV-1a over a key's bytes: extend(extend(kSeed, "a"), " b") == hash("a b").
+  static constexpr std::uint32_t kSeed = 2166136261u;
+  [[nodiscard]] static std::uint32_t extend(std::uint32_t hash, std::string_view bytes) {
+    for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    return hash;
+  }
+
+  /// The entry for `key`, created empty when there is none.
+  Entry& get(std::string_view key);
+  /// The entry for `key`, whose hash is `hash`, or nullptr.
+  [[nodiscard]] const Entry* find(std::string_view key, std::uint32_t hash) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0) return nullptr;
+      const Entry& entry = entries_[slot.entry - 1];
+      if (slot.hash == hash && entry.key == key) return &entry;
+    }
+  }
+  [[nodiscard]] const Entry* find(std::string_view key) const { return find(key, extend(kSeed, key)); }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t entry = 0;  // index into entries_ plus one; 0 marks a free slot
+  };
+  void grow();
+
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;  // at most half full
+  std::size_t mask_ = 0;
+};
+
+}  // namespace factgraph::ingest
