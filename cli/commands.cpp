@@ -2,6 +2,7 @@
 
 #include <array>
 #include <iostream>
+#include <sstream>
 #include <string_view>
 
 #include "cli/inputs.hpp"
@@ -110,19 +111,41 @@ int run_extract(int argc, char** argv) {
     check_date_option(load.fallback_date);
   }
   load.jobs = std::max(1u, args["jobs"].as<unsigned>());
-  std::vector<FactsDocument> documents;
-  const LoadReport loaded = load_documents(
-      files, lexicon, load, [&](FactsDocument doc) { documents.push_back(std::move(doc)); });
-  diagnostics.insert(diagnostics.end(), lexicon_problems.begin(), lexicon_problems.end());
-  diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
-  for (const auto& d : diagnostics) std::cerr << d.render() << '\n';
-  if (!diagnostics.empty() && !args.count("keep-going")) {
+  const bool keep_going = args.count("keep-going") > 0;
+  auto give_up = [&] {
+    for (const auto& d : diagnostics) std::cerr << d.render() << '\n';
     std::cerr << "factgraph: " << diagnostics.size() << " error(s); no output written\n";
     return kExitBadInput;
+  };
+  diagnostics.insert(diagnostics.end(), lexicon_problems.begin(), lexicon_problems.end());
+  if (!diagnostics.empty() && !keep_going) return give_up();
+
+  // Each document is written as soon as it is extracted, so memory does not grow with the
+  // input. A bad input found on the way abandons the output: a file is only put in place at
+  // the end, and stdout gets the text only once everything has been read.
+  struct InputRejected {};
+  const bool json_lines = args.count("jsonl") > 0;
+  auto extract_into = [&](std::ostream& out) {
+    exporters::FactsJsonWriter writer(out, json_lines);
+    const LoadReport loaded =
+        load_documents(files, lexicon, load, [&](FactsDocument doc) { writer.write(doc); });
+    diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+    if (!diagnostics.empty() && !keep_going) throw InputRejected{};
+    writer.finish();
+  };
+  const std::string output = args["output"].as<std::string>();
+  try {
+    if (output == "-") {
+      std::stringstream buffer;
+      extract_into(buffer);
+      write_atomically(output, [&](std::ostream& out) { out << buffer.rdbuf(); });
+    } else {
+      write_atomically(output, extract_into);
+    }
+  } catch (const InputRejected&) {
+    return give_up();
   }
-  write_atomically(args["output"].as<std::string>(), [&](std::ostream& out) {
-    exporters::write_facts_json(out, documents, args.count("jsonl") > 0);
-  });
+  for (const auto& d : diagnostics) std::cerr << d.render() << '\n';
   return diagnostics.empty() ? kExitOk : kExitBadInput;
 }
 

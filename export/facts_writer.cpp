@@ -301,32 +301,43 @@ void document(JsonLayout& w, const FactsDocument& doc) {
   w.end_object();
 }
 
+// Documents are laid out in a buffer handed to the stream in large chunks.
+constexpr std::size_t kChunk = std::size_t{1} << 16;
+
 }  // namespace
+
+FactsJsonWriter::FactsJsonWriter(std::ostream& out, bool json_lines)
+    : out_(out), json_lines_(json_lines) {
+  buffer_.reserve(kChunk + kChunk / 4);
+}
+
+void FactsJsonWriter::write(const FactsDocument& doc) {
+  if (!json_lines_) buffer_ += written_ ? ",\n" : "[\n";
+  JsonLayout writer(buffer_, !json_lines_);
+  document(writer, doc);
+  if (json_lines_) buffer_ += '\n';
+  ++written_;
+  maybe_flush();
+}
+
+void FactsJsonWriter::finish() {
+  if (!json_lines_) buffer_ += written_ ? "\n]\n" : "[]\n";
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+  out_.flush();
+}
+
+void FactsJsonWriter::maybe_flush() {
+  if (buffer_.size() < kChunk) return;
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
 
 void write_facts_json(std::ostream& out, const std::vector<FactsDocument>& documents,
                       bool json_lines) {
-  // Documents are laid out in a buffer handed to the stream in large chunks.
-  ChunkedWriter sink(out);
-  std::string& text = sink.text();
-  if (json_lines) {
-    for (const FactsDocument& doc : documents) {
-      JsonLayout writer(text, false);
-      document(writer, doc);
-      text += '\n';
-      sink.maybe_flush();
-    }
-    sink.finish();
-    return;
-  }
-  text += '[';
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    text += i ? ",\n" : "\n";
-    JsonLayout writer(text, true);
-    document(writer, documents[i]);
-    sink.maybe_flush();
-  }
-  text += documents.empty() ? "]\n" : "\n]\n";
-  sink.finish();
+  FactsJsonWriter writer(out, json_lines);
+  for (const FactsDocument& doc : documents) writer.write(doc);
+  writer.finish();
 }
 
 }  // namespace factgraph::exporters
