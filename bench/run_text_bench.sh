@@ -50,10 +50,12 @@ T="$PY $BENCH/timed.py"
 for r in $(seq 1 "$REPEAT"); do
   echo "== repeat $r of $REPEAT"
   rm -f "$SCRATCH"/*
-  $T extract-j1 "$RESULTS" --input-bytes "$TEXT_BYTES" --stdout "$SCRATCH/extract.json" -- \
-    "$FG" extract "$DATA/txt" --jobs 1 -o -
-  $T extract-jsonl-j1 "$RESULTS" --stdout "$SCRATCH/extract-jsonl.json" -- \
-    "$FG" extract "$DATA/articles.jsonl" --jobs 1 -o -
+  $T extract-j1 "$RESULTS" --input-bytes "$TEXT_BYTES" -- \
+    "$FG" extract "$DATA/txt" --jobs 1 -o "$SCRATCH/extract.json"
+  $T extract-jsonl-j1 "$RESULTS" -- \
+    "$FG" extract "$DATA/articles.jsonl" --jobs 1 -o "$SCRATCH/extract-jsonl.json"
+  $T extract-j2 "$RESULTS" -- "$FG" extract "$DATA/txt" --jobs 2 -o "$SCRATCH/extract-j2.json"
+  cmp -s "$SCRATCH/extract.json" "$SCRATCH/extract-j2.json" || { echo "extract --jobs 1 and 2 differ" >&2; exit 1; }
   $T build-j1 "$RESULTS" -- "$FG" build "$DATA/txt" --jobs 1 -o "$SCRATCH/g1.json"
   $T build-j2 "$RESULTS" -- "$FG" build "$DATA/txt" --jobs 2 -o "$SCRATCH/g2.json"
   cmp -s "$SCRATCH/g1.json" "$SCRATCH/g2.json" || { echo "--jobs 1 and --jobs 2 graphs differ" >&2; exit 1; }

@@ -108,7 +108,7 @@ def graph(meta, runs):
         lines.append("")
         lines.append("| phase | wall s | CPU s | output MB | MB/s (wall) | peak RSS so far MiB |")
         lines.append("|---|---:|---:|---:|---:|---:|")
-        for name in ["read", "parse-facts", "builder-build", "export-json", "export-graphml",
+        for name in ["read-parse-merge", "builder-build", "export-json", "export-graphml",
                      "export-gexf", "export-dot"]:
             secs = phase(ph, name)
             if not secs:
@@ -212,8 +212,9 @@ def text(meta, runs):
     lines.append("")
     lines.append("| run | wall s | CPU s (user+sys) | CPU use | MB/s (wall) | MB/s per CPU-second | peak RSS MiB |")
     lines.append("|---|---:|---:|---:|---:|---:|---:|")
-    names = {"extract-j1": "`extract txt/ --jobs 1`",
-             "extract-jsonl-j1": "`extract articles.jsonl --jobs 1`",
+    names = {"extract-j1": "`extract txt/ --jobs 1 -o out.json`",
+             "extract-jsonl-j1": "`extract articles.jsonl --jobs 1 -o out.json`",
+             "extract-j2": "`extract txt/ --jobs 2 -o out.json`",
              "build-j1": "`build txt/ --jobs 1 -o g.json`",
              "build-j2": "`build txt/ --jobs 2 -o g.json`"}
     for label, title in names.items():
