@@ -149,6 +149,8 @@ void load_file(const std::string& path, const LoadOptions& options, ExtractionQu
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
       return bad(0, 0, "empty file; expected article text");
+    if (auto problem = ingest::check_dateline(text))
+      return bad(problem->line, problem->column, std::move(problem->message));
     // The path (normalised) names the document, so a.txt in two folders stays two documents.
     queue.article(ingest::read_text_article(text, fs::path(path).lexically_normal().string(),
                                             options.fallback_date));

@@ -221,6 +221,19 @@ TEST_CASE("cli: missing paths, unrelated folders and unwritable outputs") {
   CHECK(unwritable.err.find("out.json: cannot open for writing") != std::string::npos);
 }
 
+TEST_CASE("cli: an article with a malformed dateline is bad input") {
+  Scratch s;
+  const auto a = s.write("a.txt", "date 2019-02-30 Beijing: The Commerce Department added Huawei.\n");
+  const std::string out = (s.dir / "out.json").string();
+  const Run r = s.run("build " + a.string() + " -o " + out);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("a.txt:1:6: error: malformed dateline") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  const Run x = s.run("extract " + a.string() + " -o " + out);
+  CHECK(x.status == 1);
+  CHECK_FALSE(fs::exists(out));
+}
+
 TEST_CASE("cli: several outputs land together or not at all") {
   Scratch s;
   const auto f = s.write("f.json", kFacts);

@@ -72,6 +72,24 @@ TEST_CASE("extract: the dateline gives date and place; the text may follow the c
   CHECK(none.text == "No dateline here: at all");
 }
 
+TEST_CASE("extract: a dateline with an impossible or foreign date is reported, prose is not") {
+  const auto bad_day = check_dateline("date 2019-02-30 Beijing: China said ...");
+  REQUIRE(bad_day.has_value());
+  CHECK(bad_day->line == 1);
+  CHECK(bad_day->column == 6);
+  CHECK(bad_day->message.find("'2019-02-30'") != std::string::npos);
+  const auto slashes = check_dateline("  date 12/03/2019: text");
+  REQUIRE(slashes.has_value());
+  CHECK(slashes->column == 8);
+  CHECK(check_dateline("date 2019-1-5 Paris:").has_value());
+  CHECK_FALSE(check_dateline("date 2019-10-08 Washington: The text.").has_value());
+  CHECK_FALSE(check_dateline("date 2019-10-08: The text.").has_value());
+  CHECK_FALSE(check_dateline("date unknown: The text.").has_value());
+  CHECK_FALSE(check_dateline("date palms: a crop that grows in the desert").has_value());
+  CHECK_FALSE(check_dateline("date 2019 was a year without a colon").has_value());
+  CHECK_FALSE(check_dateline("Washington, 2019-02-30: not a dateline").has_value());
+}
+
 TEST_CASE("extract: coordinated additions give one edge per member, with the agent") {
   const auto doc = extract(
       "date 2022-06-09 Washington: The Bureau of Industry and Security added Lantern Peak Optics "

@@ -54,6 +54,27 @@ ArticleRecord read_text_article(std::string_view text, std::string_view id,
   return record;
 }
 
+std::optional<Diagnostic> check_dateline(std::string_view text) {
+  const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::size_t i = text.find_first_not_of(" \t", bom);
+  if (i == std::string_view::npos || text.substr(i, 5) != "date ") return std::nullopt;
+  const std::string_view line = text.substr(i, text.find('\n', i) - i);
+  const std::size_t colon = line.find(':');
+  const std::size_t when_at = line.find_first_not_of(' ', 5);
+  // "date palms grow ..." is prose; a number after "date" is a dateline.
+  if (colon == std::string_view::npos || when_at == std::string_view::npos || when_at >= colon ||
+      line[when_at] < '0' || line[when_at] > '9')
+    return std::nullopt;
+  const std::string_view when = line.substr(when_at, line.find(' ', when_at) - when_at);
+  if (iso_day(when.substr(0, std::min(when.size(), colon - when_at)))) return std::nullopt;
+  Diagnostic d;
+  d.line = 1;
+  d.column = i + when_at + 1;
+  d.message = "malformed dateline: expected `date YYYY-MM-DD PLACE:` with a real calendar date, got '" +
+              std::string(when.substr(0, std::min(when.size(), colon - when_at))) + "'";
+  return d;
+}
+
 std::vector<long> Article::entities_for_place(std::string_view place) {
   // "Washington, D.C." is one place; "Brussels, Belgium" a city and its country.
   auto region_named = [&](std::string_view text) -> long {

@@ -3,6 +3,7 @@
 // facts reader produces, so merging and exporting are shared).
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,11 @@ class Lexicon {
 /// Without a dateline, `fallback_date` (may be empty) is used. `id` names the document.
 [[nodiscard]] ArticleRecord read_text_article(std::string_view text, std::string_view id,
                                               std::string_view fallback_date);
+
+/// When the first line of `text` is meant as a dateline ("date", then a number) but is not a valid
+/// one ("date 2019-02-30 Beijing:", "date 12/03/2019:"), what is wrong and where: a silently
+/// ignored dateline would leave every relative date unresolved. nullopt otherwise.
+[[nodiscard]] std::optional<Diagnostic> check_dateline(std::string_view text);
 
 /// The entities and relations `article` states, with evidence (sentence, offsets, rule).
 [[nodiscard]] FactsDocument extract_facts(const ArticleRecord& article, const Lexicon& lexicon);
