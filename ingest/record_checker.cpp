@@ -7,6 +7,7 @@
 #include <span>
 #include <utility>
 
+#include "graph/calendar.hpp"
 #include "graph/names.hpp"
 #include "ingest/entity_lookup.hpp"
 
@@ -430,7 +431,7 @@ class RecordChecker::Impl {
   std::optional<std::string_view> date_member(const Members& m, std::string_view name,
                                               const Path& path) {
     const auto s = string_member(m, name, path, true);
-    if (!s || is_date(*s)) return s;
+    if (!s || factgraph::is_iso_date(*s)) return s;
     problem(t_->values[m[name]].offset, Path{&path, name},
             "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got " + quote(*s));
     return std::nullopt;

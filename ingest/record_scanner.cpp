@@ -3,6 +3,7 @@
 #include <span>
 #include <string>
 
+#include "graph/calendar.hpp"
 #include "ingest/entity_lookup.hpp"
 #include "ingest/json_cursor.hpp"
 
@@ -57,7 +58,7 @@ class RecordScanner::Impl {
         case kTitle:
           return in_.string(info.title);
         case kDate:
-          return in_.string(info.date) && is_date(info.date);
+          return in_.string(info.date) && factgraph::is_iso_date(info.date);
         case kSource:
           return in_.string(info.source);
         case kUrl:
@@ -113,7 +114,7 @@ class RecordScanner::Impl {
         case kTarget:
           return in_.string(r.target) && !r.target.empty();
         case kRelationDate:
-          return in_.string(r.date) && is_date(r.date);
+          return in_.string(r.date) && factgraph::is_iso_date(r.date);
         case kRelationEvidence:
           return evidence(r.evidence);
         case kAttributes:

@@ -25,8 +25,6 @@ inline constexpr std::array<std::string_view, 8> kRelationKeys = {
 inline constexpr std::array<std::string_view, 4> kEvidenceKeys = {"sentence", "begin", "end",
                                                                   "rule"};
 
-/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real calendar day.
-[[nodiscard]] bool is_date(std::string_view s);
 
 /// A record that passed every check. An article keeps its fields in `facts.info` and `text`
 /// until it is handed over as an ArticleRecord.

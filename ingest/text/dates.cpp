@@ -1,12 +1,12 @@
 #include "ingest/text/dates.hpp"
 
-#include "ingest/text/word_table.hpp"
-
-#include <cctype>
-
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
+
+#include "graph/calendar.hpp"
+#include "ingest/text/word_table.hpp"
 
 namespace factgraph::ingest {
 namespace {
@@ -24,15 +24,8 @@ struct Ymd {
   int d = 0;
 };
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
 bool is_valid(int y, int m, int d) {
-  return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+  return m >= 1 && m <= 12 && d >= 1 && d <= factgraph::days_in_month(y, m);
 }
 
 // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm: it is
