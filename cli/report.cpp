@@ -1,9 +1,8 @@
 #include "cli/report.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
-#include "ingest/diagnostic.hpp"
+#include "export/facts_writer.hpp"
 
 namespace factgraph::cli {
 namespace {
@@ -34,35 +33,8 @@ void Table::print(std::ostream& out) const {
 }
 
 std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t bad = ingest::find_invalid_utf8(text.substr(i));
-    const std::string_view good = text.substr(i, bad == std::string_view::npos ? text.size() - i : bad);
-    for (char c : good) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-            out += buf;
-          } else {
-            out += c;
-          }
-      }
-    }
-    i += good.size();
-    if (i < text.size()) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  out += '"';
+  std::string out;
+  exporters::append_json_string(out, text);
   return out;
 }
 

@@ -62,48 +62,6 @@ std::size_t plain_prefix(const char* s, std::size_t n) {
   return i;
 }
 
-// Appends `text` as a quoted JSON string: '"', '\\' and controls escaped as RapidJSON does
-// (\b \t \n \f \r, else \u00XX), and each byte that is not part of valid UTF-8 replaced by U+FFFD
-// (a facts document built by hand could hold anything; every exporter makes the same repair).
-void append_json_string(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out += '"';
-  const char* s = text.data();
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (true) {
-    const std::size_t plain = i + plain_prefix(s + i, n - i);
-    out.append(s + i, plain - i);
-    i = plain;
-    if (i == n) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      // A valid sequence is made of bytes >= 0x80 only, so the whole run can be checked apart.
-      std::size_t end = i + 1;
-      while (end < n && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
-      append_valid_utf8(out, text.substr(i, end - i));
-      i = end;
-    } else {
-      out += '\\';
-      switch (c) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '\b': out += 'b'; break;
-        case '\t': out += 't'; break;
-        case '\n': out += 'n'; break;
-        case '\f': out += 'f'; break;
-        case '\r': out += 'r'; break;
-        default:
-          out += "u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-      }
-      ++i;
-    }
-  }
-  out += '"';
-}
-
 // Writes JSON values in RapidJSON's layout: compact, or pretty with each member and element on
 // its own line, "key": value, and "{}"/"[]" for empty containers.
 class JsonLayout {
@@ -305,6 +263,46 @@ void document(JsonLayout& w, const FactsDocument& doc) {
 constexpr std::size_t kChunk = std::size_t{1} << 16;
 
 }  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += '"';
+  const char* s = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (true) {
+    const std::size_t plain = i + plain_prefix(s + i, n - i);
+    out.append(s + i, plain - i);
+    i = plain;
+    if (i == n) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // A valid sequence is made of bytes >= 0x80 only, so the whole run can be checked apart.
+      std::size_t end = i + 1;
+      while (end < n && static_cast<unsigned char>(s[end]) >= 0x80) ++end;
+      append_valid_utf8(out, text.substr(i, end - i));
+      i = end;
+    } else {
+      out += '\\';
+      switch (c) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\t': out += 't'; break;
+        case '\n': out += 'n'; break;
+        case '\f': out += 'f'; break;
+        case '\r': out += 'r'; break;
+        default:
+          out += "u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+      }
+      ++i;
+    }
+  }
+  out += '"';
+}
+
 
 FactsJsonWriter::FactsJsonWriter(std::ostream& out, bool json_lines)
     : out_(out), json_lines_(json_lines) {

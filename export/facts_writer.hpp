@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/model.hpp"
@@ -30,5 +31,10 @@ class FactsJsonWriter {
   std::size_t written_ = 0;
   std::string buffer_;
 };
+
+/// Appends `text` as a quoted JSON string: '"', '\\' and controls escaped as RapidJSON does
+/// (\b \t \n \f \r, else \u00XX), and each byte that is not part of valid UTF-8 replaced by
+/// U+FFFD (every exporter makes the same repair), so the output always parses.
+void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace factgraph::exporters
