@@ -12,7 +12,8 @@
 //
 // Built by bench/run_graph_bench.sh against build-bench/libfactgraph_core.a:
 //   g++ -std=c++20 -O3 -DNDEBUG -I. bench/phase_timer.cpp build-bench/libfactgraph_core.a
-// Usage: phase_timer INPUT.jsonl|GRAPH.json OUTDIR [FORMAT...]   (FORMAT: json graphml gexf dot)
+// Usage: phase_timer [--threads N] INPUT.jsonl|GRAPH.json OUTDIR [FORMAT...]
+//          (FORMAT: json graphml gexf dot; N: the writers' threads, as `--jobs N`, default 1)
 //        phase_timer --stream INPUT.jsonl
 
 #include <sys/resource.h>
@@ -115,8 +116,15 @@ int stream(const std::string& input) {
 
 int main(int argc, char** argv) {
   if (argc == 3 && std::string(argv[1]) == "--stream") return stream(argv[2]);
+  unsigned threads = 1;
+  if (argc >= 3 && std::string(argv[1]) == "--threads") {
+    threads = static_cast<unsigned>(std::stoul(argv[2]));
+    argc -= 2;
+    argv += 2;
+  }
   if (argc < 3) {
-    std::cerr << "usage: phase_timer INPUT.jsonl|GRAPH.json OUTDIR [json graphml gexf dot]...\n"
+    std::cerr << "usage: phase_timer [--threads N] INPUT.jsonl|GRAPH.json OUTDIR"
+                 " [json graphml gexf dot]...\n"
                  "       phase_timer --stream INPUT.jsonl\n";
     return 2;
   }
@@ -166,13 +174,13 @@ int main(int argc, char** argv) {
       out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
       out.open(path, std::ios::binary | std::ios::trunc);
       if (format == "json")
-        factgraph::exporters::write_json(out, *graph);
+        factgraph::exporters::write_json(out, *graph, threads);
       else if (format == "graphml")
-        factgraph::exporters::write_graphml(out, *graph);
+        factgraph::exporters::write_graphml(out, *graph, threads);
       else if (format == "gexf")
-        factgraph::exporters::write_gexf(out, *graph);
+        factgraph::exporters::write_gexf(out, *graph, threads);
       else if (format == "dot")
-        factgraph::exporters::write_dot(out, *graph, {});
+        factgraph::exporters::write_dot(out, *graph, {}, threads);
       else
         throw std::runtime_error("unknown format " + format);
       out.flush();

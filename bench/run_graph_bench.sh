@@ -31,7 +31,7 @@ cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$OUT/cmake-configure.
 cmake --build "$BUILD" -j2 --target factgraph > "$OUT/cmake-build.log" 2>&1
 # The in-process phase timer links the same static library the CLI uses.
 g++ -std=c++20 -O3 -DNDEBUG -I"$ROOT" "$BENCH/phase_timer.cpp" "$BUILD/libfactgraph_core.a" \
-  -o "$OUT/phase_timer"
+  -pthread -o "$OUT/phase_timer"
 
 echo "== data ($DATA)"
 if ! [ -f "$DATA/manifest.json" ] || ! grep -q "\"edges\": $EDGES," "$DATA/manifest.json" ||
@@ -57,6 +57,7 @@ echo "== correctness: a small generated graph must come out of factgraph exactly
 echo >> "$RESULTS"
 
 T="$PY $BENCH/timed.py"
+THREADS=$(nproc)
 for r in $(seq 1 "$REPEAT"); do
   echo "== repeat $r of $REPEAT"
   rm -f "$SCRATCH"/*
@@ -70,9 +71,12 @@ for r in $(seq 1 "$REPEAT"); do
   $T fg-export-graphml "$RESULTS" -- "$FG" export "$SCRATCH/g.json" -o "$SCRATCH/g2.graphml"
   # The writers again on the graph read back from that JSON: the same graph, laid out in memory
   # in output order (a freshly merged graph is scattered over the heap).
-  $T fg-phases-from-json "$RESULTS" -- "$OUT/phase_timer" "$SCRATCH/g.json" "$SCRATCH" graphml json gexf dot
-  # In one process: read, parse, merge, then each writer alone (exact export times).
-  $T fg-phases "$RESULTS" -- "$OUT/phase_timer" "$FACTS" "$SCRATCH" json graphml gexf dot
+  $T fg-phases-from-json "$RESULTS" -- "$OUT/phase_timer" --threads "$THREADS" "$SCRATCH/g.json" \
+    "$SCRATCH" graphml json gexf dot
+  # In one process: read, parse, merge, then each writer alone (exact export times), with as many
+  # writer threads as the CLI uses by default (one per core), and again with one.
+  $T fg-phases "$RESULTS" -- "$OUT/phase_timer" --threads "$THREADS" "$FACTS" "$SCRATCH" json graphml gexf dot
+  $T fg-phases-1t "$RESULTS" -- "$OUT/phase_timer" --threads 1 "$FACTS" "$SCRATCH" json graphml gexf dot
   rm -f "$SCRATCH"/*
   $T igraph "$RESULTS" -- "$PY" "$BENCH/peer_graphml.py" igraph "$DATA" "$SCRATCH/igraph.graphml"
   rm -f "$SCRATCH"/*

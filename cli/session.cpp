@@ -74,7 +74,8 @@ void add_input_options(cxxopts::Options& options) {
       ("keep-going", "skip bad documents (each is reported; exit status is still 1)")
       ("date", "publication date (YYYY-MM-DD) of articles without a dateline",
        cxxopts::value<std::string>())
-      ("j,jobs", "threads for text extraction", cxxopts::value<unsigned>()->default_value("1"))
+      ("j,jobs", "threads for text extraction and for writing outputs (0: one per core)",
+       cxxopts::value<unsigned>()->default_value("0"))
       ("lexicon", "extra gazetteer file (repeatable; see docs/extraction.md)",
        cxxopts::value<std::vector<std::string>>());
 }
@@ -87,6 +88,11 @@ void add_output_options(cxxopts::Options& options) {
       ("no-edge-labels", "DOT: leave relation labels off edges (for big graphs)")
       ("no-legend", "DOT: leave the legend out")
       ("cluster", "DOT: group nodes by type or region", cxxopts::value<std::string>());
+}
+
+unsigned thread_count(const cxxopts::ParseResult& args) {
+  const unsigned jobs = args["jobs"].as<unsigned>();
+  return jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs;
 }
 
 void check_outputs(const cxxopts::ParseResult& args) {
@@ -121,8 +127,7 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
     options.fallback_date = args["date"].as<std::string>();
     check_date_option(options.fallback_date);
   }
-  options.jobs = args["jobs"].as<unsigned>();
-  if (options.jobs == 0) options.jobs = std::max(1u, std::thread::hardware_concurrency());
+  options.jobs = thread_count(args);
 
   std::vector<ingest::Diagnostic> lexicon_problems;
   ingest::Lexicon lexicon = ingest::Lexicon::load(ingest::Lexicon::default_dir(), lexicon_problems);
@@ -160,16 +165,17 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
 void write_outputs(const KnowledgeGraph& graph, const cxxopts::ParseResult& args) {
   if (!args.count("output")) return;
   const exporters::DotOptions dot = dot_options(args);
+  const unsigned threads = thread_count(args);
   // All or nothing: a failure on the last output leaves the earlier targets untouched too.
   OutputSet outputs;
   for (const std::string& path : args["output"].as<std::vector<std::string>>()) {
     const Format format = format_of(path, args);
-    outputs.add(path, [&graph, &dot, format](std::ostream& out) {
+    outputs.add(path, [&graph, &dot, format, threads](std::ostream& out) {
       switch (format) {
-        case Format::kGraphml: exporters::write_graphml(out, graph); break;
-        case Format::kDot: exporters::write_dot(out, graph, dot); break;
-        case Format::kJson: exporters::write_json(out, graph); break;
-        case Format::kGexf: exporters::write_gexf(out, graph); break;
+        case Format::kGraphml: exporters::write_graphml(out, graph, threads); break;
+        case Format::kDot: exporters::write_dot(out, graph, dot, threads); break;
+        case Format::kJson: exporters::write_json(out, graph, threads); break;
+        case Format::kGexf: exporters::write_gexf(out, graph, threads); break;
       }
     });
   }

@@ -21,6 +21,8 @@ void check_date_option(const std::string& date);
 
 /// Options shared by commands that read inputs.
 void add_input_options(cxxopts::Options& options);
+/// --jobs: the number given, or one thread per core for 0.
+[[nodiscard]] unsigned thread_count(const cxxopts::ParseResult& args);
 /// Options shared by commands that write graph files.
 void add_output_options(cxxopts::Options& options);
 

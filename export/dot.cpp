@@ -8,6 +8,7 @@
 
 #include "export/escape.hpp"
 #include "export/exporters.hpp"
+#include "export/ordered_writer.hpp"
 
 namespace factgraph::exporters {
 namespace {
@@ -41,9 +42,9 @@ void append_edge_style(std::string& out, std::string_view type) {
 class DotWriter {
  public:
   DotWriter(std::ostream& out, const KnowledgeGraph& graph, const DotOptions& options)
-      : graph_(graph), options_(options), writer_(out), text_(writer_.text()) {}
+      : graph_(graph), options_(options), out_(out), writer_(out), text_(writer_.text()) {}
 
-  void write() {
+  void write(unsigned threads) {
     // newrank: Graphviz 2.43's dot otherwise fails ("trouble in init_rank") on some graphs once
     // nodes are grouped into clusters.
     text_ +=
@@ -54,9 +55,9 @@ class DotWriter {
         "  edge [fontname=\"Helvetica\", fontsize=\"8\"];\n";
     if (options_.legend && graph_.node_count() > 0) write_legend();
     write_nodes();
-    write_edges();
-    text_ += "}\n";
     writer_.finish();
+    write_edges(threads);
+    out_ << "}\n";
   }
 
  private:
@@ -185,37 +186,46 @@ class DotWriter {
       if (clusters.of_vertex[v] < 0) write_node(v, "  ");
   }
 
-  void write_edges() {
+  void write_edges(unsigned threads) {
+    const EdgeSequence edges(graph_.graph());
+    constexpr std::size_t kEdgesPerBlock = 4096;
+    write_in_order(out_, edges.size(), kEdgesPerBlock, threads,
+                   [&](std::size_t begin, std::size_t end, std::string& text) {
+                     auto write = [&](std::size_t, EdgeRef e) { write_edge(text, e); };
+                     edges.for_each(begin, end, 0, write, [](EdgeRef) {});
+                   });
+  }
+
+  void write_edge(std::string& text, EdgeRef e) const {
     const Graph& g = graph_.graph();
-    for (const EdgeRef e : graph_.edges_in_order()) {
-      const Edge& edge = graph_.edge(e);
-      text_ += "  ";
-      append_dot_string(text_, graph_.node(boost::source(e, g)).id);
-      text_ += " -> ";
-      append_dot_string(text_, graph_.node(boost::target(e, g)).id);
-      text_ += " [";
-      if (options_.edge_labels) {
-        text_ += "label=";
-        append_dot_string(text_, edge.date.empty() ? edge.type.str()
-                                                     : edge.type.str() + "\n" + edge.date.str());
-        text_ += ", ";
-      }
-      append_edge_style(text_, edge.type);
-      text_ += "];\n";
-      writer_.maybe_flush();
+    const Edge& edge = graph_.edge(e);
+    text += "  ";
+    append_dot_string(text, graph_.node(boost::source(e, g)).id);
+    text += " -> ";
+    append_dot_string(text, graph_.node(boost::target(e, g)).id);
+    text += " [";
+    if (options_.edge_labels) {
+      text += "label=";
+      append_dot_string(text, edge.date.empty() ? edge.type.str()
+                                                : edge.type.str() + "\n" + edge.date.str());
+      text += ", ";
     }
+    append_edge_style(text, edge.type);
+    text += "];\n";
   }
 
   const KnowledgeGraph& graph_;
   const DotOptions& options_;
+  std::ostream& out_;
   ChunkedWriter writer_;
   std::string& text_;
 };
 
 }  // namespace
 
-void write_dot(std::ostream& out, const KnowledgeGraph& graph, const DotOptions& options) {
-  DotWriter(out, graph, options).write();
+void write_dot(std::ostream& out, const KnowledgeGraph& graph, const DotOptions& options,
+               unsigned threads) {
+  DotWriter(out, graph, options).write(threads);
 }
 
 }  // namespace factgraph::exporters

@@ -1,6 +1,7 @@
 #pragma once
 // Writers from a built graph to the formats users open elsewhere. Each writes to a stream and
-// throws nothing of its own; the caller checks the stream.
+// throws nothing of its own; the caller checks the stream. `threads` > 1 lets that many threads
+// format parts of the output at once; the bytes are the same for any number.
 
 #include <ostream>
 
@@ -10,7 +11,7 @@ namespace factgraph::exporters {
 
 /// GraphML that validates against the official schema and loads in networkx, igraph, Gephi and
 /// Cytoscape (see ../shared/FORMATS.md).
-void write_graphml(std::ostream& out, const KnowledgeGraph& graph);
+void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned threads = 1);
 
 struct DotOptions {
   enum class Cluster { kNone, kType, kRegion };
@@ -19,12 +20,13 @@ struct DotOptions {
   bool legend = true;
 };
 /// Graphviz DOT renderable by dot and sfdp with nothing on stderr.
-void write_dot(std::ostream& out, const KnowledgeGraph& graph, const DotOptions& options = {});
+void write_dot(std::ostream& out, const KnowledgeGraph& graph, const DotOptions& options = {},
+               unsigned threads = 1);
 
 /// factgraph's own lossless JSON; ingest::read_graph_json reads it back to an equal graph.
-void write_json(std::ostream& out, const KnowledgeGraph& graph);
+void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads = 1);
 
 /// GEXF 1.3 for Gephi, with relation kinds kept apart and dates as a timeline.
-void write_gexf(std::ostream& out, const KnowledgeGraph& graph);
+void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads = 1);
 
 }  // namespace factgraph::exporters

@@ -8,6 +8,7 @@
 
 #include "export/escape.hpp"
 #include "export/exporters.hpp"
+#include "export/ordered_writer.hpp"
 #include "graph/calendar.hpp"
 
 namespace factgraph::exporters {
@@ -30,8 +31,7 @@ void write_declarations(std::string& out, std::string_view domain,
 
 class GexfWriter {
  public:
-  GexfWriter(std::ostream& out, const KnowledgeGraph& graph)
-      : graph_(graph), writer_(out), text_(writer_.text()) {
+  explicit GexfWriter(const KnowledgeGraph& graph) : graph_(graph) {
     // Gephi and networkx read attribute titles as names: none may shadow id, label, weight or
     // the dynamic start/end, nor one of our own columns.
     node_columns_ = make_columns(
@@ -51,11 +51,13 @@ class GexfWriter {
                                  "e_", false);
   }
 
-  void write() {
-    const std::vector<EdgeRef> edges = graph_.edges_in_order();
-    const bool dynamic = std::any_of(edges.begin(), edges.end(),
-                                     [&](EdgeRef e) { return is_full_iso_date(graph_.edge(e).date); });
-    text_ +=
+  void write(std::ostream& out, unsigned threads) const {
+    const Graph& g = graph_.graph();
+    const EdgeSequence edges(g);
+    const auto [first, last] = boost::edges(g);
+    const bool dynamic =
+        std::any_of(first, last, [&](EdgeRef e) { return is_full_iso_date(graph_.edge(e).date); });
+    std::string head =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""
         " version=\"1.3\">\n"
@@ -63,101 +65,108 @@ class GexfWriter {
         "    <creator>factgraph</creator>\n"
         "    <description>knowledge graph built from news facts</description>\n"
         "  </meta>\n";
-    text_ += dynamic
-                 ? "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
-                 : "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
-    write_declarations(text_, "node", node_columns_);
-    write_declarations(text_, "edge", edge_columns_);
+    head += dynamic
+                ? "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
+                : "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
+    write_declarations(head, "node", node_columns_);
+    write_declarations(head, "edge", edge_columns_);
+    head += "    <nodes count=\"" + std::to_string(graph_.node_count()) + "\">\n";
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
 
     std::vector<std::string> ids;
     ids.reserve(graph_.node_count());
-    text_ += "    <nodes count=\"" + std::to_string(graph_.node_count()) + "\">\n";
-    for (Vertex v = 0; v < graph_.node_count(); ++v) {
-      ids.push_back(xml_token(graph_.node(v).id));
-      write_node(ids.back(), graph_.node(v));
-    }
-    text_ += "    </nodes>\n";
+    for (Vertex v = 0; v < graph_.node_count(); ++v) ids.push_back(xml_token(graph_.node(v).id));
+    constexpr std::size_t kNodesPerBlock = 2048;
+    write_in_order(out, graph_.node_count(), kNodesPerBlock, threads,
+                   [&](std::size_t begin, std::size_t end, std::string& text) {
+                     std::string scratch;
+                     for (Vertex v = begin; v < end; ++v)
+                       write_node(text, scratch, ids[v], graph_.node(v));
+                   });
+    out << "    </nodes>\n    <edges count=\"" << edges.size() << "\">\n";
 
-    text_ += "    <edges count=\"" + std::to_string(edges.size()) + "\">\n";
-    const Graph& g = graph_.graph();
-    for (std::size_t i = 0; i < edges.size(); ++i)
-      write_edge(i, ids[boost::source(edges[i], g)], ids[boost::target(edges[i], g)],
-                 graph_.edge(edges[i]));
-    text_ += "    </edges>\n  </graph>\n</gexf>\n";
-    writer_.finish();
+    constexpr std::size_t kEdgesPerBlock = 2048;
+    write_in_order(out, edges.size(), kEdgesPerBlock, threads,
+                   [&](std::size_t begin, std::size_t end, std::string& text) {
+                     std::string scratch;
+                     auto write = [&](std::size_t index, EdgeRef e) {
+                       write_edge(text, scratch, index, ids[boost::source(e, g)],
+                                  ids[boost::target(e, g)], graph_.edge(e));
+                     };
+                     edges.for_each(begin, end, 0, write, [](EdgeRef) {});
+                   });
+    out << "    </edges>\n  </graph>\n</gexf>\n";
   }
 
  private:
-  void attvalue(const Column& column, std::string_view value) {
+  static void attvalue(std::string& text, const Column& column, std::string_view value) {
     if (value.empty()) return;
-    text_ += "          <attvalue for=\"";
-    text_ += column.id;
-    text_ += "\" value=\"";
-    append_xml_attribute(text_, value);
-    text_ += "\"/>\n";
+    text += "          <attvalue for=\"";
+    text += column.id;
+    text += "\" value=\"";
+    append_xml_attribute(text, value);
+    text += "\"/>\n";
   }
 
-  void color(unsigned char r, unsigned char g, unsigned char b) {
-    text_ += "        <viz:color r=\"" + std::to_string(r) + "\" g=\"" + std::to_string(g) +
+  static void color(std::string& text, unsigned char r, unsigned char g, unsigned char b) {
+    text += "        <viz:color r=\"" + std::to_string(r) + "\" g=\"" + std::to_string(g) +
              "\" b=\"" + std::to_string(b) + "\"/>\n";
   }
 
-  void write_node(const std::string& id, const Node& node) {
-    text_ += "      <node id=\"";
-    text_ += id;
-    text_ += "\" label=\"";
-    append_xml_attribute(text_, node.label);
-    text_ += "\">\n        <attvalues>\n";
+  void write_node(std::string& text, std::string& scratch, const std::string& id,
+                  const Node& node) const {
+    text += "      <node id=\"";
+    text += id;
+    text += "\" label=\"";
+    append_xml_attribute(text, node.label);
+    text += "\">\n        <attvalues>\n";
     for (const Column& column : node_columns_) {
-      attvalue(column, column_value(column, node, scratch_));
+      attvalue(text, column, column_value(column, node, scratch));
     }
-    text_ += "        </attvalues>\n";
+    text += "        </attvalues>\n";
     const NodeStyle& style = node_style(node.type);
-    color(style.r, style.g, style.b);
-    text_ += "      </node>\n";
-    writer_.maybe_flush();
+    color(text, style.r, style.g, style.b);
+    text += "      </node>\n";
   }
 
-  void write_edge(std::size_t index, const std::string& source, const std::string& target,
-                  const Edge& edge) {
+  void write_edge(std::string& text, std::string& scratch, std::size_t index,
+                  const std::string& source, const std::string& target, const Edge& edge) const {
     // Every edge is "directed", negotiates-with too: networkx refuses an undirected edge in a
     // directed graph.
-    text_ += "      <edge id=\"e" + std::to_string(index) + "\" source=\"";
-    text_ += source;
-    text_ += "\" target=\"";
-    text_ += target;
-    text_ += "\" type=\"directed\" label=\"";
-    append_xml_attribute(text_, edge.type);
-    text_ += "\" kind=\"";
-    append_xml_attribute(text_, edge.type);
-    text_ += "\" weight=\"" + std::to_string(edge_weight(edge)) + "\"";
+    text += "      <edge id=\"e" + std::to_string(index) + "\" source=\"";
+    text += source;
+    text += "\" target=\"";
+    text += target;
+    text += "\" type=\"directed\" label=\"";
+    append_xml_attribute(text, edge.type);
+    text += "\" kind=\"";
+    append_xml_attribute(text, edge.type);
+    text += "\" weight=\"" + std::to_string(edge_weight(edge)) + "\"";
     // Only a whole, real day can go on Gephi's timeline (xsd:date); partial dates stay in the
     // `date` attribute.
     if (is_full_iso_date(edge.date)) {
-      text_ += " start=\"";
-      text_ += edge.date;
-      text_ += '"';
+      text += " start=\"";
+      text += edge.date;
+      text += '"';
     }
-    text_ += ">\n        <attvalues>\n";
+    text += ">\n        <attvalues>\n";
     for (const Column& column : edge_columns_) {
-      attvalue(column, column_value(column, edge, scratch_));
+      attvalue(text, column, column_value(column, edge, scratch));
     }
-    text_ += "        </attvalues>\n";
+    text += "        </attvalues>\n";
     const RelationColor c = relation_color(edge.type);
-    color(c.r, c.g, c.b);
-    text_ += "      </edge>\n";
-    writer_.maybe_flush();
+    color(text, c.r, c.g, c.b);
+    text += "      </edge>\n";
   }
 
   const KnowledgeGraph& graph_;
-  ChunkedWriter writer_;
-  std::string& text_;
   std::vector<Column> node_columns_, edge_columns_;
-  std::string scratch_;
 };
 
 }  // namespace
 
-void write_gexf(std::ostream& out, const KnowledgeGraph& graph) { GexfWriter(out, graph).write(); }
+void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads) {
+  GexfWriter(graph).write(out, threads);
+}
 
 }  // namespace factgraph::exporters

@@ -8,6 +8,7 @@
 
 #include "export/escape.hpp"
 #include "export/exporters.hpp"
+#include "export/ordered_writer.hpp"
 
 namespace factgraph::exporters {
 namespace {
@@ -18,58 +19,61 @@ using JsonWriter =
     rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
                       rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
 
-class JsonExporter {
+// Writes one element (a document, node or edge) at a time; each is a complete JSON value of its
+// own, and the separators around it are the caller's. One per thread.
+class ElementWriter {
  public:
-  JsonExporter(std::ostream& out, const KnowledgeGraph& graph)
-      : graph_(graph), chunks_(out), json_(element_) {}
+  ElementWriter() : json_(element_) {}
 
-  void write() {
-    std::string& text = chunks_.text();
-    text += "{\"factgraph\":1,\n\"documents\":[";
-    const char* separator = "\n";
-    for (const DocumentInfo& doc : graph_.documents()) {
-      text += separator;
-      separator = ",\n";
-      start_element();
-      json_.StartObject();
-      json_.Key("id");
-      string(doc.id);
-      member("title", doc.title);
-      member("date", doc.date);
-      member("source", doc.source);
-      member("url", doc.url);
-      json_.EndObject();
-      end_element();
-    }
-    text += "],\n\"nodes\":[";
-    separator = "\n";
-    for (Vertex v = 0; v < graph_.node_count(); ++v) {
-      text += separator;
-      separator = ",\n";
-      write_node(graph_.node(v));
-      chunks_.maybe_flush();
-    }
-    text += "],\n\"edges\":[";
-    separator = "\n";
-    const Graph& g = graph_.graph();
-    for (const EdgeRef e : graph_.edges_in_order()) {
-      text += separator;
-      separator = ",\n";
-      write_edge(graph_.node(boost::source(e, g)).id, graph_.node(boost::target(e, g)).id,
-                 graph_.edge(e));
-      chunks_.maybe_flush();
-    }
-    text += "]}\n";
-    chunks_.finish();
+  void document(std::string& out, const DocumentInfo& doc) {
+    start_element();
+    json_.StartObject();
+    json_.Key("id");
+    string(doc.id);
+    member("title", doc.title);
+    member("date", doc.date);
+    member("source", doc.source);
+    member("url", doc.url);
+    json_.EndObject();
+    end_element(out);
+  }
+
+  void node(std::string& out, const Node& node) {
+    start_element();
+    json_.StartObject();
+    json_.Key("id");
+    string(node.id);
+    member("label", node.label);
+    member("type", node.type);
+    member("aliases", node.aliases);
+    member("attributes", node.attributes);
+    member("mentions", node.mentions);
+    json_.EndObject();
+    end_element(out);
+  }
+
+  void edge(std::string& out, const std::string& source, const std::string& target,
+            const Edge& edge) {
+    start_element();
+    json_.StartObject();
+    json_.Key("source");
+    string(source);
+    json_.Key("target");
+    string(target);
+    member("type", edge.type);
+    member("date", edge.date);
+    member("attributes", edge.attributes);
+    member("evidence", edge.evidence);
+    json_.EndObject();
+    end_element(out);
   }
 
  private:
-  // Each element is a complete JSON value of its own; the separators around it are ours.
   void start_element() {
     element_.Clear();
     json_.Reset(element_);
   }
-  void end_element() { chunks_.text().append(element_.GetString(), element_.GetSize()); }
+  void end_element(std::string& out) { out.append(element_.GetString(), element_.GetSize()); }
 
   // Invalid UTF-8 would make the writer fail and the file unreadable: it is repaired first.
   void string(std::string_view value) {
@@ -125,37 +129,6 @@ class JsonExporter {
     json_.EndArray();
   }
 
-  void write_node(const Node& node) {
-    start_element();
-    json_.StartObject();
-    json_.Key("id");
-    string(node.id);
-    member("label", node.label);
-    member("type", node.type);
-    member("aliases", node.aliases);
-    member("attributes", node.attributes);
-    member("mentions", node.mentions);
-    json_.EndObject();
-    end_element();
-  }
-
-  void write_edge(const std::string& source, const std::string& target, const Edge& edge) {
-    start_element();
-    json_.StartObject();
-    json_.Key("source");
-    string(source);
-    json_.Key("target");
-    string(target);
-    member("type", edge.type);
-    member("date", edge.date);
-    member("attributes", edge.attributes);
-    member("evidence", edge.evidence);
-    json_.EndObject();
-    end_element();
-  }
-
-  const KnowledgeGraph& graph_;
-  ChunkedWriter chunks_;
   rapidjson::StringBuffer element_;
   JsonWriter json_;
   std::string scratch_;
@@ -163,8 +136,44 @@ class JsonExporter {
 
 }  // namespace
 
-void write_json(std::ostream& out, const KnowledgeGraph& graph) {
-  JsonExporter(out, graph).write();
+void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads) {
+  std::string head = "{\"factgraph\":1,\n\"documents\":[";
+  ElementWriter writer;
+  const char* separator = "\n";
+  for (const DocumentInfo& doc : graph.documents()) {
+    head += separator;
+    separator = ",\n";
+    writer.document(head, doc);
+  }
+  head += "],\n\"nodes\":[";
+  out.write(head.data(), static_cast<std::streamsize>(head.size()));
+
+  auto separator_before = [](std::size_t index) { return index == 0 ? "\n" : ",\n"; };
+  constexpr std::size_t kNodesPerBlock = 1024;
+  write_in_order(out, graph.node_count(), kNodesPerBlock, threads,
+                 [&](std::size_t begin, std::size_t end, std::string& text) {
+                   ElementWriter writer;
+                   for (Vertex v = begin; v < end; ++v) {
+                     text += separator_before(v);
+                     writer.node(text, graph.node(v));
+                   }
+                 });
+  out << "],\n\"edges\":[";
+
+  const Graph& g = graph.graph();
+  const EdgeSequence edges(g);
+  constexpr std::size_t kEdgesPerBlock = 2048;
+  write_in_order(out, edges.size(), kEdgesPerBlock, threads,
+                 [&](std::size_t begin, std::size_t end, std::string& text) {
+                   ElementWriter writer;
+                   auto write = [&](std::size_t index, EdgeRef e) {
+                     text += separator_before(index);
+                     writer.edge(text, graph.node(boost::source(e, g)).id,
+                                 graph.node(boost::target(e, g)).id, graph.edge(e));
+                   };
+                   edges.for_each(begin, end, 0, write, [](EdgeRef) {});
+                 });
+  out << "]}\n";
 }
 
 }  // namespace factgraph::exporters

@@ -86,9 +86,13 @@ TEST_CASE("cli: build samples writes every format, deterministically") {
 
 TEST_CASE("cli: --jobs changes nothing in the output, for build and extract") {
   Scratch s;
+  auto output = [&](const char* jobs, const char* extension) {
+    return (s.dir / (std::string("b") + jobs + extension)).string();
+  };
   for (const char* jobs : {"1", "2", "3"}) {
-    const Run b = s.run(std::string("build samples --jobs ") + jobs + " -o " +
-                        (s.dir / (std::string("b") + jobs + ".json")).string());
+    const Run b = s.run(std::string("build samples --jobs ") + jobs + " -o " + output(jobs, ".json") +
+                        " -o " + output(jobs, ".graphml") + " -o " + output(jobs, ".gexf") + " -o " +
+                        output(jobs, ".dot"));
     INFO(b.err);
     REQUIRE(b.status == 0);
     const Run x = s.run(std::string("extract samples/articles tests/data/articles --jobs ") + jobs +
@@ -96,8 +100,11 @@ TEST_CASE("cli: --jobs changes nothing in the output, for build and extract") {
     INFO(x.err);
     REQUIRE(x.status == 0);
   }
-  CHECK(slurp(s.dir / "b1.json") == slurp(s.dir / "b2.json"));
-  CHECK(slurp(s.dir / "b1.json") == slurp(s.dir / "b3.json"));
+  for (const char* extension : {".json", ".graphml", ".gexf", ".dot"}) {
+    CAPTURE(extension);
+    CHECK(slurp(output("1", extension)) == slurp(output("2", extension)));
+    CHECK(slurp(output("1", extension)) == slurp(output("3", extension)));
+  }
   CHECK(slurp(s.dir / "x1.json") == slurp(s.dir / "x2.json"));
   CHECK(slurp(s.dir / "x1.json") == slurp(s.dir / "x3.json"));
 }

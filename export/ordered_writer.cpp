@@ -1,0 +1,172 @@
+#include "export/ordered_writer.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <iterator>
+#include <mutex>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+namespace factgraph::exporters {
+namespace {
+
+void write_text(std::ostream& out, const std::string& text) {
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+// Blocks are claimed in order and land in a ring of slots; the caller writes slot after slot and,
+// while the next one is not ready, formats a block itself instead of waiting.
+class OrderedBlocks {
+ public:
+  OrderedBlocks(std::size_t count, std::size_t block, unsigned threads, const FormatBlock& format)
+      : count_(count), block_(block), format_(format), slots_(std::size_t{2} * threads) {
+    blocks_ = (count + block - 1) / block;
+  }
+
+  void run(std::ostream& out, unsigned threads) {
+    std::vector<std::thread> workers;
+    for (unsigned i = 1; i < threads; ++i) workers.emplace_back([this] { work(); });
+    try {
+      write_all(out);
+    } catch (...) {
+      fail(std::current_exception());
+    }
+    for (std::thread& worker : workers) worker.join();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  enum class State { kFree, kFormatting, kReady };
+  struct Slot {
+    State state = State::kFree;
+    std::string text;
+  };
+
+  Slot& slot_of(std::size_t index) { return slots_[index % slots_.size()]; }
+
+  // Under the lock: the next block, if its slot is free (the writer has taken the block that used
+  // it before).
+  bool can_claim() const {
+    return !error_ && next_claim_ < blocks_ && next_claim_ < next_write_ + slots_.size();
+  }
+
+  // Formats block `index` into its slot outside the lock; on failure records the error.
+  void format(std::unique_lock<std::mutex>& lock, std::size_t index) {
+    Slot& slot = slot_of(index);
+    slot.state = State::kFormatting;
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+      slot.text.clear();
+      const std::size_t begin = index * block_;
+      format_(begin, std::min(count_, begin + block_), slot.text);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    if (error && !error_) error_ = error;
+    slot.state = State::kReady;
+    changed_.notify_all();
+  }
+
+  void work() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [this] { return can_claim() || done(); });
+      if (done()) return;
+      format(lock, next_claim_++);
+    }
+  }
+
+  bool done() const { return error_ || next_claim_ >= blocks_; }
+
+  void write_all(std::ostream& out) {
+    std::unique_lock lock(mutex_);
+    while (next_write_ < blocks_ && !error_) {
+      Slot& slot = slot_of(next_write_);
+      if (slot.state == State::kReady && next_write_ < next_claim_) {
+        lock.unlock();
+        write_text(out, slot.text);
+        lock.lock();
+        slot.state = State::kFree;
+        ++next_write_;
+        changed_.notify_all();
+      } else if (can_claim()) {
+        format(lock, next_claim_++);
+      } else {
+        changed_.wait(lock);
+      }
+    }
+  }
+
+  void fail(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    if (!error_) error_ = error;
+    changed_.notify_all();
+  }
+
+  const std::size_t count_;
+  const std::size_t block_;
+  const FormatBlock& format_;
+  std::size_t blocks_ = 0;
+  std::vector<Slot> slots_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t next_claim_ = 0;
+  std::size_t next_write_ = 0;
+  std::exception_ptr error_;
+};
+
+}  // namespace
+
+void write_in_order(std::ostream& out, std::size_t count, std::size_t block, unsigned threads,
+                    const FormatBlock& format) {
+  block = std::max<std::size_t>(block, 1);
+  if (threads <= 1 || count <= block) {
+    std::string text;
+    for (std::size_t begin = 0; begin < count; begin += block) {
+      text.clear();
+      format(begin, std::min(count, begin + block), text);
+      write_text(out, text);
+    }
+    return;
+  }
+  OrderedBlocks(count, block, threads, format).run(out, threads);
+}
+
+}  // namespace factgraph::exporters
+
+namespace factgraph::exporters {
+
+EdgeSequence::EdgeSequence(const Graph& g) : g_(&g) {
+  first_.reserve(boost::num_vertices(g) + 1);
+  std::size_t position = 0;
+  for (Vertex v = 0; v < boost::num_vertices(g); ++v) {
+    first_.push_back(position);
+    position += boost::out_degree(v, g);
+  }
+  first_.push_back(position);
+}
+
+EdgeSequence::Cursor EdgeSequence::cursor(std::size_t index, std::size_t end) const {
+  Cursor at{};
+  at.index = index;
+  if (index >= end) return at;
+  // The vertex whose out-edges hold position `index`: the last one whose first position is not past
+  // it (vertices without out-edges share their successor's first position).
+  const auto after = std::upper_bound(first_.begin(), first_.end() - 1, index);
+  at.v = static_cast<Vertex>(after - first_.begin() - 1);
+  std::tie(at.it, at.last) = boost::out_edges(at.v, *g_);
+  at.it = std::next(at.it, static_cast<std::ptrdiff_t>(index - first_[at.v]));
+  return at;
+}
+
+EdgeRef EdgeSequence::Cursor::next(const Graph& g) {
+  while (it == last) std::tie(it, last) = boost::out_edges(++v, g);
+  ++index;
+  return *it++;
+}
+
+}  // namespace factgraph::exporters
