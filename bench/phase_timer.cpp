@@ -4,6 +4,7 @@
 //                     builder-build     GraphBuilder::build
 //   graph JSON:       read, parse-graph-json
 //   export  each writer to a file through a 1 MiB-buffered ofstream (as cli/output_file.cpp)
+// GraphBuilder::build and the writers get --threads N (default 1), as the CLI passes --jobs.
 // After each phase it prints wall time, CPU time, current RSS and peak RSS (VmRSS, VmHWM).
 //
 // With --stream it only reads a facts JSON Lines file through ingest::read_json_lines, with a
@@ -149,7 +150,7 @@ int main(int argc, char** argv) {
     }
     report("read-parse-merge", t, static_cast<std::size_t>(std::filesystem::file_size(input)));
     t = Clock::now();
-    graph = builder.build();
+    graph = builder.build(threads);
     report("builder-build", t);
   } else {
     std::string text = read_all(input);

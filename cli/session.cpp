@@ -159,7 +159,7 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
     had_errors = true;
     return std::nullopt;
   }
-  return builder.build();
+  return builder.build(options.jobs);
 }
 
 void write_outputs(const KnowledgeGraph& graph, const cxxopts::ParseResult& args) {

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -37,6 +39,82 @@ struct Group {
   std::vector<Attribute> attributes;
   std::vector<Citation> mentions;
 };
+
+// Sorts citations as Citation's operator< orders them. They arrive grouped by document (a
+// document's facts are added together) and documents mostly come in id order, so the usual work
+// is to check the groups' order and sort each small group; comparing every pair of a hub's
+// hundred thousand mentions by their text is what this avoids.
+void sort_citations(std::vector<Citation>& citations) {
+  constexpr std::size_t kSmall = 16;
+  if (citations.size() <= kSmall) {
+    std::sort(citations.begin(), citations.end());
+    return;
+  }
+  struct Run {
+    Text document;
+    std::size_t begin, end;
+  };
+  std::vector<Run> runs;
+  for (std::size_t i = 0; i < citations.size(); ++i) {
+    if (runs.empty() || runs.back().document != citations[i].document)
+      runs.push_back({citations[i].document, i, i});
+    runs.back().end = i + 1;
+  }
+  auto run_order = [](const Run& a, const Run& b) { return a.document < b.document; };
+  const bool runs_in_order =
+      std::adjacent_find(runs.begin(), runs.end(), [&](const Run& a, const Run& b) {
+        return !run_order(a, b);
+      }) == runs.end();
+  if (!runs_in_order) {
+    // Groups merged late, or documents out of order: put whole runs in document order first,
+    // then one document's runs sort together below.
+    std::stable_sort(runs.begin(), runs.end(), run_order);
+    std::vector<Citation> ordered;
+    ordered.reserve(citations.size());
+    for (Run& run : runs) {
+      const std::size_t begin = ordered.size();
+      ordered.insert(ordered.end(), citations.begin() + static_cast<std::ptrdiff_t>(run.begin),
+                     citations.begin() + static_cast<std::ptrdiff_t>(run.end));
+      run.begin = begin;
+      run.end = ordered.size();
+    }
+    citations = std::move(ordered);
+  }
+  for (std::size_t i = 0; i < runs.size();) {
+    std::size_t j = i + 1;
+    while (j < runs.size() && runs[j].document == runs[i].document) ++j;
+    std::sort(citations.begin() + static_cast<std::ptrdiff_t>(runs[i].begin),
+              citations.begin() + static_cast<std::ptrdiff_t>(runs[j - 1].end));
+    i = j;
+  }
+}
+
+// Calls work(begin, end) on up to `threads` threads (the caller is one) for ranges that together
+// cover [0, count) once.
+template <class Work>
+void for_each_range(std::size_t count, unsigned threads, const Work& work) {
+  constexpr std::size_t kMinPerThread = 4096;
+  const std::size_t parts =
+      std::max<std::size_t>(1, std::min<std::size_t>(threads, count / kMinPerThread));
+  if (parts <= 1) {
+    work(std::size_t{0}, count);
+    return;
+  }
+  std::vector<std::thread> helpers;
+  std::vector<std::exception_ptr> errors(parts);
+  auto run = [&](std::size_t part) {
+    try {
+      work(count * part / parts, count * (part + 1) / parts);
+    } catch (...) {
+      errors[part] = std::current_exception();
+    }
+  };
+  for (std::size_t part = 1; part < parts; ++part) helpers.emplace_back(run, part);
+  run(0);
+  for (std::thread& helper : helpers) helper.join();
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
+}
 
 // A relation waiting for the final grouping; its endpoints are groups as they were when it came.
 struct PendingRelation {
@@ -204,7 +282,7 @@ struct GraphBuilder::State {
     return *group;
   }
 
-  std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node);
+  std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node, unsigned threads);
   void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group);
 };
 
@@ -249,35 +327,70 @@ void GraphBuilder::add(FactsDocument document) {
   }
 }
 
-std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_of_node) {
-  std::vector<Node> nodes;
-  std::unordered_map<std::string, int> id_uses;
-  for (GroupIndex g = 0; g < groups.size(); ++g) {
-    if (parent[g] != g) continue;
-    Group& group = groups[g];
-    Node node;
-    node.label = std::move(group.label);
-    node.type = std::move(group.type);
-    std::sort(group.names.begin(), group.names.end());
-    for (std::string& name : group.names)
-      if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
-    std::stable_sort(group.attributes.begin(), group.attributes.end(),
-                     [](const auto& a, const auto& b) { return a.order < b.order; });
-    for (const Group::Attribute& a : group.attributes) node.attributes.try_emplace(a.key, a.value);
-    node.mentions = std::move(group.mentions);
-    std::sort(node.mentions.begin(), node.mentions.end());
-    node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
-                        node.mentions.end());
-    node.mentions.shrink_to_fit();
-    group = Group();
+namespace {
 
-    std::string slug = slugify(node.label);
-    if (slug.empty()) slug = "unnamed";
-    node.id = node.type + ":" + slug;
+// Positions of `nodes` in order of their (distinct) ids. Most comparisons are settled by the
+// ids' first eight bytes held as one integer, without following a pointer to the text.
+std::vector<std::size_t> order_by_id(const std::vector<Node>& nodes) {
+  struct Key {
+    std::uint64_t head;
+    std::string_view id;
+    std::size_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const std::string_view id = nodes[i].id;
+    std::uint64_t head = 0;
+    for (std::size_t k = 0; k < 8; ++k)
+      head = head << 8 | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
+    keys.push_back({head, id, i});
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.head != b.head ? a.head < b.head : a.id < b.id;
+  });
+  std::vector<std::size_t> order;
+  order.reserve(keys.size());
+  for (const Key& key : keys) order.push_back(key.index);
+  return order;
+}
+
+}  // namespace
+
+std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_of_node,
+                                                  unsigned threads) {
+  for (GroupIndex g = 0; g < groups.size(); ++g)
+    if (parent[g] == g) root_of_node.push_back(g);
+  // Each node is made from its own group alone, so groups are turned into nodes in parallel;
+  // only the ids' collision suffixes below depend on the order.
+  std::vector<Node> nodes(root_of_node.size());
+  for_each_range(nodes.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      Group& group = groups[root_of_node[i]];
+      Node& node = nodes[i];
+      node.label = std::move(group.label);
+      node.type = std::move(group.type);
+      std::sort(group.names.begin(), group.names.end());
+      for (std::string& name : group.names)
+        if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
+      std::stable_sort(group.attributes.begin(), group.attributes.end(),
+                       [](const auto& a, const auto& b) { return a.order < b.order; });
+      for (const Group::Attribute& a : group.attributes) node.attributes.try_emplace(a.key, a.value);
+      node.mentions = std::move(group.mentions);
+      sort_citations(node.mentions);
+      node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
+                          node.mentions.end());
+      node.mentions.shrink_to_fit();
+      group = Group();
+      std::string slug = slugify(node.label);
+      if (slug.empty()) slug = "unnamed";
+      node.id = node.type + ":" + slug;
+    }
+  });
+  std::unordered_map<std::string, int> id_uses;
+  for (Node& node : nodes) {
     const int uses = ++id_uses[node.id];
     if (uses > 1) node.id += "-" + std::to_string(uses);
-    nodes.push_back(std::move(node));
-    root_of_node.push_back(g);
   }
   // A suffixed id may equal a natural one ("x-2"); such rare collisions get a further suffix.
   std::unordered_set<std::string> taken;
@@ -358,7 +471,7 @@ void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
         edge.attributes.try_emplace(key, value);
       edge.evidence.emplace_back(r.document, r.sentence, r.begin, r.end, r.rule);
     }
-    std::sort(edge.evidence.begin(), edge.evidence.end());
+    sort_citations(edge.evidence);
     const Vertex source = first.source, target = first.target;
     relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(n));
     graph.add_edge(source, target, std::move(edge));
@@ -366,16 +479,13 @@ void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
   relations.shrink_to_fit();
 }
 
-KnowledgeGraph GraphBuilder::build() {
+KnowledgeGraph GraphBuilder::build(unsigned threads) {
   State s = std::move(*state_);
   *state_ = State();
 
   std::vector<GroupIndex> root_of_node;
-  std::vector<Node> nodes = s.take_nodes(root_of_node);
-  std::vector<std::size_t> by_id(nodes.size());
-  for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
-  std::sort(by_id.begin(), by_id.end(),
-            [&](std::size_t a, std::size_t b) { return nodes[a].id < nodes[b].id; });
+  std::vector<Node> nodes = s.take_nodes(root_of_node, threads);
+  const std::vector<std::size_t> by_id = order_by_id(nodes);
 
   KnowledgeGraph graph;
   for (DocumentInfo& doc : s.documents) graph.add_document(std::move(doc));

@@ -29,8 +29,9 @@ class GraphBuilder {
   /// dropped; ingest reports them before they get here.
   void add(FactsDocument document);
   /// The graph of everything added so far; the builder is empty afterwards. Nodes are ordered by
-  /// id; edges by source, target, type, date.
-  [[nodiscard]] KnowledgeGraph build();
+  /// id; edges by source, target, type, date. `threads` > 1 shares the work among that many
+  /// threads; the graph is the same for any number.
+  [[nodiscard]] KnowledgeGraph build(unsigned threads = 1);
 
  private:
   struct State;

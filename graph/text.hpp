@@ -33,7 +33,12 @@ class Text {
   friend bool operator==(Text a, Text b) { return a.entry_ == b.entry_; }
   friend bool operator==(Text a, std::string_view b) { return a.view() == b; }
   friend bool operator==(Text a, const char* b) { return a.view() == b; }
-  friend std::strong_ordering operator<=>(Text a, Text b) { return a.view() <=> b.view(); }
+  // Sorting a node's mentions compares the same document id and sentence over and over: the
+  // same pointer answers that without reading the text.
+  friend std::strong_ordering operator<=>(Text a, Text b) {
+    if (a.entry_ == b.entry_) return std::strong_ordering::equal;
+    return a.view() <=> b.view();
+  }
 
  private:
   static const std::string_view kEmpty;

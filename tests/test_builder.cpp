@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "graph/builder.hpp"
 
 using namespace factgraph;
@@ -188,6 +191,60 @@ TEST_CASE("builder: build hands over everything and leaves the builder empty") {
   const KnowledgeGraph second = builder.build();
   CHECK(second.node_count() == 0);
   CHECK(second.documents().empty());
+}
+
+namespace {
+
+// Documents with ids out of order, a hub named in every one, and the hub's two names joined only
+// by the last document, so mentions reach their node in no particular order.
+void add_shuffled_documents(GraphBuilder& builder) {
+  constexpr int kDocuments = 300, kFirmsPerDocument = 30;
+  for (int d = 0; d < kDocuments; ++d) {
+    FactsDocument doc;
+    doc.info.id = "doc-" + std::to_string(d * 7919 % kDocuments);
+    EntityFact hub = entity(d % 2 ? "Hub Agency" : "HA", "agency");
+    for (int k = 3; k > 0; --k)
+      hub.evidence.push_back({"", "Sentence " + std::to_string(k * 37 % 5) + " of the hub.",
+                              static_cast<std::size_t>(k), static_cast<std::size_t>(k + 4), "m"});
+    doc.entities.push_back(hub);
+    for (int f = 0; f < kFirmsPerDocument; ++f) {
+      const std::string name = "Firm " + std::to_string(d * kFirmsPerDocument + f);
+      doc.entities.push_back(entity(name, "firm"));
+      doc.relations.push_back(relation("subordinate-of", name, hub.name, "", "Under the hub."));
+    }
+    doc.entities.push_back(entity("Entity List", "list"));
+    doc.relations.push_back(relation("maintains", hub.name, "Entity List", "2020",
+                                     "The hub keeps list " + std::to_string(d % 7) + "."));
+    builder.add(std::move(doc));
+  }
+  builder.add({{"doc-last", "", "", "", ""}, {entity("Hub Agency", "agency", {"HA"})}, {}});
+}
+
+}  // namespace
+
+TEST_CASE("builder: mentions and evidence come out sorted; several threads build the same graph") {
+  GraphBuilder serial_builder, parallel_builder;
+  add_shuffled_documents(serial_builder);
+  add_shuffled_documents(parallel_builder);
+  const KnowledgeGraph serial = serial_builder.build(1);
+  const KnowledgeGraph parallel = parallel_builder.build(3);
+  REQUIRE(serial.node_count() == 300 * 30 + 2);
+  for (Vertex v = 0; v < serial.node_count(); ++v) {
+    const std::vector<Citation>& mentions = serial.node(v).mentions;
+    CHECK(std::is_sorted(mentions.begin(), mentions.end()));
+    CHECK(std::adjacent_find(mentions.begin(), mentions.end()) == mentions.end());
+    CHECK(serial.node(v) == parallel.node(v));
+  }
+  const Node* hub = node_labelled(serial, "HA");
+  REQUIRE(hub != nullptr);
+  CHECK(hub->mentions.size() == 300 * 3 + 1);  // three in each document, one in doc-last
+  REQUIRE(serial.edge_count() == parallel.edge_count());
+  const std::vector<EdgeRef> a = serial.edges_in_order(), b = parallel.edges_in_order();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const Edge& edge = serial.edge(a[i]);
+    CHECK(std::is_sorted(edge.evidence.begin(), edge.evidence.end()));
+    CHECK(edge == parallel.edge(b[i]));
+  }
 }
 
 TEST_CASE("text: interned strings compare by identity and order by content") {
