@@ -9,7 +9,11 @@
 #include <rapidjson/reader.h>
 
 #include <cctype>
+#include <cstdint>
+#include <iterator>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ingest/json_input.hpp"
 
@@ -83,41 +87,24 @@ class GraphJsonReader {
   GraphJsonReader(std::string_view file, std::vector<Diagnostic>& diagnostics)
       : file_(file), diagnostics_(diagnostics) {}
 
-  std::optional<KnowledgeGraph> read(const Value& root) {
-    if (!root.IsObject()) {
-      error(Path{}, "expected an object at the top level");
-      return std::nullopt;
-    }
-    if (!root.HasMember("factgraph")) {
-      error(member_path(Path{}, "factgraph"), "missing; this is not a factgraph graph file");
-      return std::nullopt;
-    }
-    const Value& version = root["factgraph"];
-    if (!version.IsInt() || version.GetInt() != 1) {
-      error(member_path(Path{}, "factgraph"), "unsupported format version; this factgraph reads version 1");
-      return std::nullopt;
-    }
-    KnowledgeGraph graph;
-    for_each_object(root, "documents", Path{}, [&](const Value& doc, const Path& path) {
-      DocumentInfo info;
-      read_string(doc, "id", path, info.id, true);
-      read_string(doc, "title", path, info.title);
-      read_string(doc, "date", path, info.date);
-      read_string(doc, "source", path, info.source);
-      read_string(doc, "url", path, info.url);
-      graph.add_document(std::move(info));
-    });
-    for_each_object(root, "nodes", Path{}, [&](const Value& object, const Path& path) {
-      read_node(object, path, graph);
-    });
-    for_each_object(root, "edges", Path{}, [&](const Value& object, const Path& path) {
-      read_edge(object, path, graph);
-    });
-    if (errors_ > 0) return std::nullopt;
-    return graph;
+  void document(const Value& object, const Path& path, KnowledgeGraph& graph) {
+    DocumentInfo info;
+    read_string(object, "id", path, info.id, true);
+    read_string(object, "title", path, info.title);
+    read_string(object, "date", path, info.date);
+    read_string(object, "source", path, info.source);
+    read_string(object, "url", path, info.url);
+    graph.add_document(std::move(info));
   }
 
- private:
+  void node(const Value& object, const Path& path, KnowledgeGraph& graph) {
+    read_node(object, path, graph);
+  }
+
+  void edge(const Value& object, const Path& path, KnowledgeGraph& graph) {
+    read_edge(object, path, graph);
+  }
+
   void error(const Path& where, std::string_view message) {
     ++errors_;
     const std::string path = where.str();
@@ -127,6 +114,9 @@ class GraphJsonReader {
     diagnostics_.push_back(std::move(d));
   }
 
+  [[nodiscard]] std::size_t errors() const { return errors_; }
+
+ private:
   // Calls visit(element, path) for each object of the optional array `object[name]`.
   template <class Visit>
   void for_each_object(const Value& object, const char* name, const Path& path,
@@ -266,6 +256,195 @@ class GraphJsonReader {
   std::size_t errors_ = 0;
 };
 
+// Streams the file: documents, nodes and edges are each built as a small rapidjson value from the
+// parser's events, read into the graph and dropped, so the file is never held as one DOM (which
+// took four times the file's size). The top level is checked as the events pass.
+class GraphJsonHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, GraphJsonHandler> {
+ public:
+  GraphJsonHandler(GraphJsonReader& reader, KnowledgeGraph& graph)
+      : reader_(reader), graph_(graph) {
+    static constexpr std::string_view kNames[] = {"", "documents", "nodes", "edges"};
+    for (int s = kDocuments; s <= kEdges; ++s) section_paths_[s] = member_path(root_, kNames[s]);
+  }
+  GraphJsonHandler(const GraphJsonHandler&) = delete;  // paths point into it
+  GraphJsonHandler& operator=(const GraphJsonHandler&) = delete;
+
+  bool Null() { return scalar(Value()); }
+  bool Bool(bool b) { return scalar(Value(b)); }
+  bool Int(int i) { return scalar(Value(i)); }
+  bool Uint(unsigned u) { return scalar(Value(u)); }
+  bool Int64(std::int64_t i) { return scalar(Value(i)); }
+  bool Uint64(std::uint64_t u) { return scalar(Value(u)); }
+  bool Double(double d) { return scalar(Value(d)); }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    if (!element_.empty()) return scalar(Value(text, length, allocator_));
+    return scalar(Value(rapidjson::kStringType));
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool) {
+    if (skip_ > 0) return true;
+    if (!element_.empty()) {
+      element_.back().key = Value(text, length, allocator_);
+    } else if (depth_ == 1) {
+      member_ = std::string(text, length);
+    }
+    return true;
+  }
+  bool StartObject() { return open(rapidjson::kObjectType); }
+  bool StartArray() { return open(rapidjson::kArrayType); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  enum class Version { kMissing, kOne, kOther };
+  [[nodiscard]] Version version() const { return version_; }
+  [[nodiscard]] bool root_is_object() const { return root_is_object_; }
+
+  /// Edges that came before the nodes they name, read once everything else is.
+  void finish() {
+    for (auto& [index, edge] : early_edges_)
+      reader_.edge(edge, element_path(section_paths_[kEdges], index), graph_);
+    early_edges_.clear();
+  }
+
+ private:
+  enum Section { kNone, kDocuments, kNodes, kEdges };
+  struct Frame {
+    Value value;
+    Value key;  // the member name waiting for its value, in an object
+  };
+
+  bool scalar(Value value) {
+    if (skip_ > 0) return true;
+    if (!element_.empty()) {
+      attach(std::move(value));
+    } else if (depth_ == 0) {
+      root_is_object_ = false;
+    } else if (depth_ == 1) {
+      if (member_ == "factgraph")
+        version_ = value.IsInt() && value.GetInt() == 1 ? Version::kOne : Version::kOther;
+      else if (section_of(member_) != kNone)
+        reader_.error(member_path(root_, member_), "expected an array");
+    } else if (depth_ == 2 && section_ != kNone) {
+      reader_.error(element_path(section_paths_[section_], index_++), "expected an object");
+    }
+    return true;
+  }
+
+  bool open(rapidjson::Type type) {
+    if (skip_ > 0) {
+      ++skip_;
+      return true;
+    }
+    if (!element_.empty()) {
+      element_.push_back({Value(type), Value()});
+      return true;
+    }
+    if (depth_ == 0) {
+      root_is_object_ = type == rapidjson::kObjectType;
+      if (!root_is_object_) ++skip_;
+      depth_ = 1;
+      return true;
+    }
+    if (depth_ == 1) {
+      const Section section = section_of(member_);
+      if (member_ == "factgraph") version_ = Version::kOther;
+      if (section != kNone && type != rapidjson::kArrayType)
+        reader_.error(member_path(root_, member_), "expected an array");
+      if (section == kNone || type != rapidjson::kArrayType) {
+        ++skip_;
+        return true;
+      }
+      section_ = section;
+      index_ = 0;
+      depth_ = 2;
+      return true;
+    }
+    // An element of a section: an object is built, anything else reported and passed over.
+    if (type != rapidjson::kObjectType) {
+      reader_.error(element_path(section_paths_[section_], index_++), "expected an object");
+      ++skip_;
+      return true;
+    }
+    element_.push_back({Value(type), Value()});
+    return true;
+  }
+
+  bool close() {
+    if (skip_ > 0) {
+      --skip_;
+      if (skip_ == 0 && depth_ == 1 && !root_is_object_) depth_ = 0;
+      return true;
+    }
+    if (!element_.empty()) {
+      Value done = std::move(element_.back().value);
+      element_.pop_back();
+      if (element_.empty())
+        finish_element(done);
+      else
+        attach(std::move(done));
+      return true;
+    }
+    if (depth_ == 2) {
+      if (section_ == kNodes) nodes_read_ = true;
+      section_ = kNone;
+      depth_ = 1;
+    } else {
+      depth_ = 0;
+    }
+    return true;
+  }
+
+  void attach(Value value) {
+    Frame& parent = element_.back();
+    if (parent.value.IsObject())
+      parent.value.AddMember(parent.key, value, allocator_);
+    else
+      parent.value.PushBack(value, allocator_);
+  }
+
+  void finish_element(const Value& element) {
+    const Path path = element_path(section_paths_[section_], index_);
+    switch (section_) {
+      case kDocuments: reader_.document(element, path, graph_); break;
+      case kNodes: reader_.node(element, path, graph_); break;
+      case kEdges:
+        if (nodes_read_) {
+          reader_.edge(element, path, graph_);
+        } else {
+          rapidjson::Document copy;
+          copy.CopyFrom(element, copy.GetAllocator());
+          early_edges_.emplace_back(index_, std::move(copy));
+        }
+        break;
+      case kNone: break;
+    }
+    ++index_;
+    allocator_.Clear();
+  }
+
+  static Section section_of(std::string_view member) {
+    if (member == "documents") return kDocuments;
+    if (member == "nodes") return kNodes;
+    if (member == "edges") return kEdges;
+    return kNone;
+  }
+
+  GraphJsonReader& reader_;
+  KnowledgeGraph& graph_;
+  const Path root_;
+  Path section_paths_[4];
+  rapidjson::MemoryPoolAllocator<> allocator_;
+  std::vector<Frame> element_;  // the element being built, outermost first
+  int depth_ = 0;               // 0 outside the root, 1 in it, 2 in a section's array
+  std::size_t skip_ = 0;        // containers open inside a value passed over
+  std::string member_;
+  Section section_ = kNone;
+  std::size_t index_ = 0;
+  bool nodes_read_ = false;
+  bool root_is_object_ = true;
+  Version version_ = Version::kMissing;
+  std::vector<std::pair<std::size_t, rapidjson::Document>> early_edges_;
+};
+
 }  // namespace
 
 bool is_graph_json(std::string_view text) {
@@ -279,15 +458,40 @@ bool is_graph_json(std::string_view text) {
 
 std::optional<KnowledgeGraph> read_graph_json(std::string_view text, std::string_view file,
                                               std::vector<Diagnostic>& diagnostics) {
-  rapidjson::Document document;
-  document.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
-  if (document.HasParseError()) {
-    const TextPosition at = position_of(text, document.GetErrorOffset());
+  // Problems are collected apart: a syntax error or a wrong top level is all that is reported
+  // when there is one, as a parse of the whole file before any reading would report it.
+  std::vector<Diagnostic> problems;
+  GraphJsonReader reader(file, problems);
+  KnowledgeGraph graph;
+  GraphJsonHandler handler(reader, graph);
+  rapidjson::MemoryStream bytes(text.data(), text.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(bytes);
+  rapidjson::Reader parser;
+  const rapidjson::ParseResult parsed =
+      parser.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+          input, handler);
+  if (parsed.IsError()) {
+    const TextPosition at = position_of(text, parsed.Offset());
     diagnostics.push_back({std::string(file), at.line, at.column,
-                           "invalid JSON: " + parse_error_text(document.GetParseError())});
+                           "invalid JSON: " + parse_error_text(parsed.Code())});
     return std::nullopt;
   }
-  return GraphJsonReader(file, diagnostics).read(document);
+  const Path root;
+  auto top_level = [&](std::string_view member, std::string_view message) {
+    GraphJsonReader(file, diagnostics).error(member.empty() ? root : member_path(root, member),
+                                             message);
+    return std::nullopt;
+  };
+  if (!handler.root_is_object()) return top_level("", "expected an object at the top level");
+  if (handler.version() == GraphJsonHandler::Version::kMissing)
+    return top_level("factgraph", "missing; this is not a factgraph graph file");
+  if (handler.version() == GraphJsonHandler::Version::kOther)
+    return top_level("factgraph", "unsupported format version; this factgraph reads version 1");
+  handler.finish();
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(problems.begin()),
+                     std::make_move_iterator(problems.end()));
+  if (reader.errors() > 0) return std::nullopt;
+  return graph;
 }
 
 }  // namespace factgraph::ingest

@@ -161,6 +161,41 @@ TEST_CASE("graph json: schema errors name the field path") {
         "g.json: error: nodes: expected an array\n");
 }
 
+TEST_CASE("graph json: members in any order; unknown members and their contents are passed over") {
+  const std::string reordered = R"({"edges": [{"source": "b", "target": "a", "type": "part-of"}],
+    "extra": {"nodes": [{"id": "x"}], "deep": [[{"edges": 1}]]},
+    "nodes": [{"id": "a", "mentions": [{"document": "d1", "begin": 3}]}, {"id": "b"}],
+    "documents": [{"id": "d1"}],
+    "factgraph": 1})";
+  const KnowledgeGraph graph = read_back(reordered);
+  REQUIRE(graph.node_count() == 2);
+  CHECK(graph.node(0).mentions.front().begin == 3);
+  REQUIRE(graph.documents().size() == 1);
+  REQUIRE(graph.edge_count() == 1);
+  const EdgeRef e = graph.edges_in_order().front();
+  CHECK(graph.node(boost::source(e, graph.graph())).id == "b");
+  CHECK(graph.edge(e).type == "part-of");
+  // In the usual order, the same graph.
+  const std::string usual = R"({"factgraph": 1, "documents": [{"id": "d1"}],
+    "nodes": [{"id": "a", "mentions": [{"document": "d1", "begin": 3}]}, {"id": "b"}],
+    "edges": [{"source": "b", "target": "a", "type": "part-of"}]})";
+  check_equal(graph, read_back(usual));
+}
+
+TEST_CASE("graph json: a syntax error or a wrong top level is the only thing reported") {
+  CHECK(errors_of(R"({"nodes": [{"id": 1}], "factgraph": 2})") ==
+        "g.json: error: factgraph: unsupported format version; this factgraph reads version 1\n");
+  CHECK(errors_of(R"({"factgraph": 1, "nodes": [{"id": 1}], "edges": [)") ==
+        "g.json:1:50: error: invalid JSON: invalid value\n");
+  CHECK(errors_of(R"({"factgraph": {"version": 1}})") ==
+        "g.json: error: factgraph: unsupported format version; this factgraph reads version 1\n");
+  CHECK(errors_of("\"text\"") == "g.json: error: expected an object at the top level\n");
+  CHECK(errors_of(R"({"factgraph": 1, "edges": [[1, 2], {"source": "a"}]})") ==
+        "g.json: error: edges[0]: expected an object\n"
+        "g.json: error: edges[1].target: missing\n"
+        "g.json: error: edges[1].source: unknown node id 'a'\n");
+}
+
 TEST_CASE("graph json: missing optional fields read as empty") {
   std::vector<Diagnostic> diagnostics;
   const std::optional<KnowledgeGraph> graph = read_graph_json(
