@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -108,10 +109,13 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
   std::error_code status_error;  // an unreadable path is reported by collect_files below
   if (inputs.size() == 1 && input_kind(inputs[0]) == InputKind::kJson &&
       std::filesystem::is_regular_file(inputs[0], status_error)) {
-    std::string text = read_file(inputs[0]);
-    if (ingest::is_graph_json(text)) {
+    // Read as a stream: a graph file can be larger than the graph it holds.
+    std::ifstream in(inputs[0], std::ios::binary);
+    if (in && ingest::is_graph_json(in)) {
+      in.clear();
+      in.seekg(0);
       std::vector<ingest::Diagnostic> diagnostics;
-      auto graph = ingest::read_graph_json(text, inputs[0], diagnostics);
+      auto graph = ingest::read_graph_json(in, inputs[0], diagnostics);
       report(diagnostics);
       if (!graph) had_errors = true;
       return graph;

@@ -8,7 +8,9 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <cctype>
+#include <istream>
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -46,6 +48,77 @@ class TopKeyFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TopK
  private:
   int depth_ = 0;
   bool found_ = false;
+};
+
+// A rapidjson byte stream over a std::istream, read a large chunk at a time, that can still say
+// on which line and column an offset it has passed lies: a graph file is read without being held.
+class ChunkedInput {
+ public:
+  using Ch = char;
+  // A UTF-8 byte order mark is passed over (offsets still count it), as rapidjson's own
+  // encoded streams do.
+  explicit ChunkedInput(std::istream& in) : in_(in), chunk_(kChunkSize + 1) {
+    refill();
+    for (const unsigned char mark : {0xEFu, 0xBBu, 0xBFu})
+      if (static_cast<unsigned char>(Peek()) == mark) Take();
+  }
+
+  Ch Peek() const { return *at_; }
+  Ch Take() {
+    const Ch c = *at_;
+    if (++at_ == end_) refill();
+    return c;
+  }
+  std::size_t Tell() const { return chunk_offset_ + static_cast<std::size_t>(at_ - chunk_.data()); }
+  // Output side of the stream concept, never used by a reader.
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  std::size_t PutEnd(Ch*) { return 0; }
+
+  /// Line and column (1-based, in bytes) of `offset`, exact when it lies in the current chunk or
+  /// at its end (where the parser stops on an error).
+  [[nodiscard]] TextPosition position(std::size_t offset) const {
+    TextPosition at;
+    at.line = lines_before_ + 1;
+    std::size_t line_start = line_start_;
+    offset = std::max(offset, std::max(chunk_offset_, line_start_));
+    const std::size_t last = std::min(offset, chunk_offset_ + size_) - chunk_offset_;
+    for (std::size_t i = 0; i < last; ++i) {
+      if (chunk_[i] != '\n') continue;
+      ++at.line;
+      line_start = chunk_offset_ + i + 1;
+    }
+    at.column = offset - line_start + 1;
+    return at;
+  }
+
+ private:
+  static constexpr std::size_t kChunkSize = std::size_t{1} << 18;
+
+  void refill() {
+    for (std::size_t i = 0; i < size_; ++i) {
+      if (chunk_[i] != '\n') continue;
+      ++lines_before_;
+      line_start_ = chunk_offset_ + i + 1;
+    }
+    chunk_offset_ += size_;
+    in_.read(chunk_.data(), static_cast<std::streamsize>(kChunkSize));
+    size_ = static_cast<std::size_t>(in_.gcount());
+    // A NUL after the data: rapidjson reads it as the end of the input.
+    chunk_[size_] = '\0';
+    at_ = chunk_.data();
+    end_ = size_ == 0 ? at_ + 1 : at_ + size_;
+  }
+
+  std::istream& in_;
+  std::vector<char> chunk_;
+  std::size_t size_ = 0;
+  std::size_t chunk_offset_ = 0;  // of chunk_[0] in the input
+  std::size_t lines_before_ = 0;  // newlines before the chunk
+  std::size_t line_start_ = 0;    // offset where the last line before the chunk starts
+  const char* at_ = nullptr;
+  const char* end_ = nullptr;
 };
 
 // Where a value sits ("nodes[3].mentions[0]"). Spelled out only for an error: a large graph has
@@ -447,31 +520,34 @@ class GraphJsonHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
 
 }  // namespace
 
-bool is_graph_json(std::string_view text) {
-  rapidjson::MemoryStream bytes(text.data(), text.size());
-  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(bytes);
+namespace {
+
+// `Input` is a rapidjson input stream that has passed over any byte order mark.
+template <class Input>
+bool find_top_key(Input& input) {
   TopKeyFinder finder;
   rapidjson::Reader reader;
   reader.Parse<rapidjson::kParseIterativeFlag>(input, finder);
   return finder.found();
 }
 
-std::optional<KnowledgeGraph> read_graph_json(std::string_view text, std::string_view file,
-                                              std::vector<Diagnostic>& diagnostics) {
+// `position(offset)` gives the line and column of a parse error's offset.
+template <class Input, class Position>
+std::optional<KnowledgeGraph> parse_graph(Input& input, Position position,
+                                          std::string_view file,
+                                          std::vector<Diagnostic>& diagnostics) {
   // Problems are collected apart: a syntax error or a wrong top level is all that is reported
   // when there is one, as a parse of the whole file before any reading would report it.
   std::vector<Diagnostic> problems;
   GraphJsonReader reader(file, problems);
   KnowledgeGraph graph;
   GraphJsonHandler handler(reader, graph);
-  rapidjson::MemoryStream bytes(text.data(), text.size());
-  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(bytes);
   rapidjson::Reader parser;
   const rapidjson::ParseResult parsed =
       parser.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
           input, handler);
   if (parsed.IsError()) {
-    const TextPosition at = position_of(text, parsed.Offset());
+    const TextPosition at = position(parsed.Offset());
     diagnostics.push_back({std::string(file), at.line, at.column,
                            "invalid JSON: " + parse_error_text(parsed.Code())});
     return std::nullopt;
@@ -491,6 +567,45 @@ std::optional<KnowledgeGraph> read_graph_json(std::string_view text, std::string
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(problems.begin()),
                      std::make_move_iterator(problems.end()));
   if (reader.errors() > 0) return std::nullopt;
+  return graph;
+}
+
+}  // namespace
+
+// The text in memory, byte order mark skipped.
+struct TextInput {
+  explicit TextInput(std::string_view text) : bytes(text.data(), text.size()), input(bytes) {}
+  rapidjson::MemoryStream bytes;
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input;
+};
+
+bool is_graph_json(std::string_view text) {
+  TextInput text_input(text);
+  return find_top_key(text_input.input);
+}
+
+bool is_graph_json(std::istream& in) {
+  ChunkedInput input(in);
+  return find_top_key(input);
+}
+
+std::optional<KnowledgeGraph> read_graph_json(std::string_view text, std::string_view file,
+                                              std::vector<Diagnostic>& diagnostics) {
+  TextInput text_input(text);
+  return parse_graph(
+      text_input.input, [&](std::size_t offset) { return position_of(text, offset); }, file,
+      diagnostics);
+}
+
+std::optional<KnowledgeGraph> read_graph_json(std::istream& in, std::string_view file,
+                                              std::vector<Diagnostic>& diagnostics) {
+  ChunkedInput input(in);
+  auto graph = parse_graph(
+      input, [&](std::size_t offset) { return input.position(offset); }, file, diagnostics);
+  if (in.bad()) {
+    diagnostics.push_back({std::string(file), 0, 0, "read error: the file could not be read whole"});
+    return std::nullopt;
+  }
   return graph;
 }
 

@@ -68,11 +68,16 @@ struct JsonRecords {
 
 /// True when `text` looks like factgraph's own graph JSON (an object with "factgraph" at its top).
 [[nodiscard]] bool is_graph_json(std::string_view text);
+/// The same for what `in` holds from where it stands; reads only as far as it needs to decide.
+[[nodiscard]] bool is_graph_json(std::istream& in);
 
 /// Reads factgraph's own graph JSON (written by exporters::write_json). nullopt with diagnostics
 /// when it is malformed.
 [[nodiscard]] std::optional<KnowledgeGraph> read_graph_json(std::string_view text,
                                                             std::string_view file,
+                                                            std::vector<Diagnostic>& diagnostics);
+/// The same, read from `in` a chunk at a time: memory holds the graph, not the file.
+[[nodiscard]] std::optional<KnowledgeGraph> read_graph_json(std::istream& in, std::string_view file,
                                                             std::vector<Diagnostic>& diagnostics);
 
 }  // namespace factgraph::ingest

@@ -48,13 +48,20 @@ KnowledgeGraph read_back(const std::string& json) {
   return std::move(*graph);
 }
 
-// Diagnostics of reading `json`, rendered one per line; checks that reading failed.
+// Diagnostics of reading `json`, rendered one per line; checks that reading failed, and that
+// reading it as a stream reports exactly the same.
 std::string errors_of(std::string_view json) {
-  std::vector<Diagnostic> diagnostics;
+  auto render = [](const std::vector<Diagnostic>& diagnostics) {
+    std::string rendered;
+    for (const Diagnostic& d : diagnostics) rendered += d.render() + "\n";
+    return rendered;
+  };
+  std::vector<Diagnostic> diagnostics, streamed;
   CHECK_FALSE(read_graph_json(json, "g.json", diagnostics).has_value());
-  std::string rendered;
-  for (const Diagnostic& d : diagnostics) rendered += d.render() + "\n";
-  return rendered;
+  std::istringstream in{std::string(json)};
+  CHECK_FALSE(read_graph_json(in, "g.json", streamed).has_value());
+  CHECK(render(streamed) == render(diagnostics));
+  return render(diagnostics);
 }
 
 void check_equal(const KnowledgeGraph& a, const KnowledgeGraph& b) {
@@ -114,6 +121,8 @@ TEST_CASE("graph json: syntax errors give file:line:col") {
   CHECK(errors_of("{\"factgraph\": 1,\n \"nodes\": [\n  {\"id\": \"a\",}\n]}") ==
         "g.json:3:14: error: invalid JSON: missing a name for object member\n");
   CHECK(errors_of("") == "g.json:1:1: error: invalid JSON: the document is empty\n");
+  // After a byte order mark, which counts in the column.
+  CHECK(errors_of("\xEF\xBB\xBF{\"factgraph\": 1,\n \"nodes\": x}").find("g.json:2:11: ") == 0);
   CHECK(errors_of("{\"factgraph\": 1, \"nodes\": [{\"id\": \"a\xFF\"}]}") ==
         "g.json:1:37: error: invalid JSON: invalid encoding in string\n");
 }
@@ -194,6 +203,35 @@ TEST_CASE("graph json: a syntax error or a wrong top level is the only thing rep
         "g.json: error: edges[0]: expected an object\n"
         "g.json: error: edges[1].target: missing\n"
         "g.json: error: edges[1].source: unknown node id 'a'\n");
+}
+
+TEST_CASE("graph json: read as a stream, large files give the same graph and error positions") {
+  // Many nodes, so the file spans several of the stream's chunks.
+  std::string json = "{\"factgraph\": 1,\n\"nodes\": [\n";
+  for (int i = 0; i < 20000; ++i) {
+    if (i > 0) json += ",\n";
+    json += "{\"id\": \"node-" + std::to_string(i) + "\", \"label\": \"A label long enough to fill\"}";
+  }
+  json += "],\n\"edges\": [{\"source\": \"node-1\", \"target\": \"node-19999\"}]}\n";
+  REQUIRE(json.size() > 3 * (std::size_t{1} << 18));
+  std::istringstream in(json);
+  std::vector<Diagnostic> diagnostics;
+  const std::optional<KnowledgeGraph> streamed = read_graph_json(in, "g.json", diagnostics);
+  REQUIRE(streamed.has_value());
+  check_equal(*streamed, read_back(json));
+  CHECK(is_graph_json(json));
+  std::istringstream sniff(json);
+  CHECK(is_graph_json(sniff));
+
+  // A syntax error far into the file, at a line and column the stream must still know.
+  for (const std::size_t cut : {json.size() / 2, json.size() - 40, std::size_t{1} << 18}) {
+    std::string broken = json;
+    broken.insert(cut, "\x01");
+    CAPTURE(cut);
+    const std::string errors = errors_of(broken);
+    CHECK(errors.find("g.json:") == 0);
+    CHECK(errors.find("invalid JSON") != std::string::npos);
+  }
 }
 
 TEST_CASE("graph json: missing optional fields read as empty") {
