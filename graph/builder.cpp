@@ -219,6 +219,7 @@ struct GraphBuilder::State {
   std::deque<PendingRelation> relations;
   SentenceStore sentences;
   AttributeSets attribute_sets;
+  std::unordered_map<std::uint64_t, Text> sentence_by_span;  // of the document being added
   std::uint64_t entity_order = 0;
 
   GroupIndex find(GroupIndex g) {
@@ -277,9 +278,19 @@ struct GraphBuilder::State {
     for (const auto& [key, value] : e.attributes) g.attributes.push_back({key, value, order});
     if (e.evidence.empty()) g.mentions.emplace_back(document, Text(), 0, 0, Text());
     for (const Evidence& ev : e.evidence)
-      g.mentions.emplace_back(ev.document.empty() ? document : Text(ev.document), ev.sentence,
-                              ev.begin, ev.end, ev.rule);
+      g.mentions.emplace_back(ev.document.empty() ? document : Text(ev.document),
+                              sentence_text(ev), ev.begin, ev.end, ev.rule);
     return *group;
+  }
+
+  // A sentence names several entities, each with its own mention: within one document the
+  // sentence's span finds its interned text again without hashing the whole sentence. The text
+  // is compared, so spans that do not identify sentences (all 0, say) cost only the check.
+  Text sentence_text(const Evidence& ev) {
+    const std::uint64_t span = std::uint64_t{ev.begin} << 32 ^ ev.end;
+    const auto [it, fresh] = sentence_by_span.try_emplace(span);
+    if (fresh || it->second.view() != ev.sentence) it->second = Text(ev.sentence);
+    return it->second;
   }
 
   std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node, unsigned threads);
@@ -298,6 +309,7 @@ void GraphBuilder::add(FactsDocument document) {
 
   std::vector<GroupIndex> group_of(document.entities.size());
   std::vector<std::string> new_keys;
+  s.sentence_by_span.clear();
   for (std::size_t i = 0; i < document.entities.size(); ++i)
     group_of[i] = s.add_entity(document.entities[i], document_id, new_keys);
 
