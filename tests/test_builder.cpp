@@ -247,6 +247,26 @@ TEST_CASE("builder: mentions and evidence come out sorted; several threads build
   }
 }
 
+TEST_CASE("builder: mentions keep their own sentences when spans repeat or say nothing") {
+  EntityFact a = entity("Alpha Corp", "firm");
+  a.evidence = {{"", "Alpha was listed.", 0, 0, "m"}, {"", "Alpha and Beta met.", 18, 37, "m"}};
+  EntityFact b = entity("Beta Corp", "firm");
+  b.evidence = {{"", "Beta was fined.", 0, 0, "m"}, {"", "Alpha and Beta met.", 18, 37, "m"}};
+  GraphBuilder builder;
+  builder.add({{"d", "", "", "", ""}, {a, b}, {}});
+  const KnowledgeGraph g = builder.build();
+  auto sentences = [&](std::string_view label) {
+    std::vector<std::string_view> out;
+    for (const Citation& c : node_labelled(g, label)->mentions) out.push_back(c.sentence);
+    return out;
+  };
+  // Sorted by sentence within the document.
+  CHECK(sentences("Alpha Corp") ==
+        std::vector<std::string_view>{"Alpha and Beta met.", "Alpha was listed."});
+  CHECK(sentences("Beta Corp") ==
+        std::vector<std::string_view>{"Alpha and Beta met.", "Beta was fined."});
+}
+
 TEST_CASE("text: interned strings compare by identity and order by content") {
   const Text a = std::string("Entity List");
   const Text b = std::string_view("Entity List");
