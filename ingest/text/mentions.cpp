@@ -19,20 +19,37 @@ struct GazetteerMatch {
   const std::vector<PhraseHit>* hits = nullptr;
 };
 
+// Whether `key` is the lower-case forms of tokens [first, last] joined by single spaces.
+bool spells(std::string_view key, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  for (std::size_t j = first; j <= last; ++j) {
+    if (j > first) {
+      if (key.empty() || key.front() != ' ') return false;
+      key.remove_prefix(1);
+    }
+    const std::string_view word = tokens[j].lower;
+    if (key.substr(0, word.size()) != word) return false;
+    key.remove_prefix(word.size());
+  }
+  return key.empty();
+}
+
 GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const LexiconData& lex) {
   GazetteerMatch best;
-  std::string key;
-  // The key grows a word at a time, and its hash with it.
+  // The key ("bureau of industry and security") grows a word at a time, and its hash with it;
+  // the key itself is never built: an entry's key is compared with the words.
   std::uint32_t hash = PhraseIndex::kSeed;
+  std::size_t length = 0;
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
     if (j > i) {
-      key += ' ';
       hash = PhraseIndex::extend(hash, " ");
+      ++length;
     }
-    key += tokens[j].lower;
     hash = PhraseIndex::extend(hash, tokens[j].lower);
-    const PhraseIndex::Entry* entry = lex.phrases().find(key, hash);
+    length += tokens[j].lower.size();
+    const PhraseIndex::Entry* entry = lex.phrases().find_if(hash, [&](const std::string& key) {
+      return key.size() == length && spells(key, tokens, i, j);
+    });
     if (!entry) break;  // neither a phrase nor the start of one
     if (!entry->hits.empty()) best = {j - i + 1, &entry->hits};
     if (!entry->prefix) break;  // no phrase goes on from here

@@ -47,6 +47,17 @@ class PhraseIndex {
     }
   }
   [[nodiscard]] const Entry* find(std::string_view key) const { return find(key, extend(kSeed, key)); }
+  /// The entry whose hash is `hash` and for whose key `same(key)` holds, or nullptr: for callers
+  /// that have the key's words but not the key itself.
+  template <class Same>
+  [[nodiscard]] const Entry* find_if(std::uint32_t hash, Same same) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0) return nullptr;
+      if (slot.hash == hash && same(entries_[slot.entry - 1].key)) return &entries_[slot.entry - 1];
+    }
+  }
 
  private:
   struct Slot {
