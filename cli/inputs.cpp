@@ -173,4 +173,14 @@ LoadReport load_documents(const std::vector<std::string>& files, const ingest::L
   return report;
 }
 
+LoadReport load_documents(const std::vector<std::string>& files, const ingest::Lexicon& lexicon,
+                          const LoadOptions& options, const DocumentRenderer& render,
+                          const TextSink& sink) {
+  LoadReport report;
+  ExtractionQueue queue(lexicon, options.jobs, render, sink);
+  for (const std::string& path : files) load_file(path, options, queue, report);
+  queue.finish();
+  return report;
+}
+
 }  // namespace factgraph::cli

@@ -196,9 +196,18 @@ void attributes(JsonLayout& w, const Attributes& attrs) {
   w.end_object();
 }
 
-void evidence(JsonLayout& w, const Evidence& e) {
+// The sentence of an evidence record: its own, or the article's text between its offsets.
+std::string_view sentence_of(const Evidence& e, std::optional<std::string_view> article_text) {
+  if (!article_text) return e.sentence;
+  return article_text->substr(e.begin, e.end - e.begin);
+}
+
+void evidence(JsonLayout& w, const Evidence& e, std::string_view sentence) {
   w.start_object();
-  string_field(w, "sentence", e.sentence);
+  if (!sentence.empty()) {
+    w.fixed_key("sentence");
+    w.string(sentence);
+  }
   if (e.begin != 0 || e.end != 0) {
     w.fixed_key("begin");
     w.uint(e.begin);
@@ -209,7 +218,7 @@ void evidence(JsonLayout& w, const Evidence& e) {
   w.end_object();
 }
 
-void document(JsonLayout& w, const FactsDocument& doc) {
+void document(JsonLayout& w, const FactsDocument& doc, std::optional<std::string_view> article_text) {
   w.start_object();
   string_field(w, "id", doc.info.id);
   string_field(w, "title", doc.info.title);
@@ -233,7 +242,7 @@ void document(JsonLayout& w, const FactsDocument& doc) {
     if (!e.evidence.empty()) {
       w.fixed_key("evidence");
       w.start_array();
-      for (const Evidence& ev : e.evidence) evidence(w, ev);
+      for (const Evidence& ev : e.evidence) evidence(w, ev, sentence_of(ev, article_text));
       w.end_array();
     }
     w.end_object();
@@ -249,9 +258,10 @@ void document(JsonLayout& w, const FactsDocument& doc) {
     string_field(w, "date", r.date);
     attributes(w, r.attributes);
     const Evidence& e = r.evidence;
-    if (!e.sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
+    const std::string_view sentence = sentence_of(e, article_text);
+    if (!sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
       w.fixed_key("evidence");
-      evidence(w, e);
+      evidence(w, e, sentence);
     }
     w.end_object();
   }
@@ -309,10 +319,23 @@ FactsJsonWriter::FactsJsonWriter(std::ostream& out, bool json_lines)
   buffer_.reserve(kChunk + kChunk / 4);
 }
 
+void append_facts_document(std::string& out, const FactsDocument& doc, bool json_lines,
+                           std::optional<std::string_view> article_text) {
+  JsonLayout writer(out, !json_lines);
+  document(writer, doc, article_text);
+}
+
 void FactsJsonWriter::write(const FactsDocument& doc) {
   if (!json_lines_) buffer_ += written_ ? ",\n" : "[\n";
-  JsonLayout writer(buffer_, !json_lines_);
-  document(writer, doc);
+  append_facts_document(buffer_, doc, json_lines_);
+  if (json_lines_) buffer_ += '\n';
+  ++written_;
+  maybe_flush();
+}
+
+void FactsJsonWriter::write_laid_out(std::string_view doc) {
+  if (!json_lines_) buffer_ += written_ ? ",\n" : "[\n";
+  buffer_ += doc;
   if (json_lines_) buffer_ += '\n';
   ++written_;
   maybe_flush();

@@ -51,6 +51,7 @@ struct ArticleEntity {
 struct Article {
   const ArticleRecord* record = nullptr;
   const LexiconData* lexicon = nullptr;
+  bool copy_sentences = true;  ///< false: evidence keeps only offsets (EvidenceText::kOffsetsOnly)
   std::vector<Sentence> sentences;
   TokenArena token_text;  ///< the sentences' tokens point into it (and into the record's text)
   std::vector<ArticleEntity> entities;
@@ -67,6 +68,8 @@ struct Article {
   void relate(std::string_view type, long source, long target, std::string date,
               const Sentence& s, std::string_view rule, Attributes attributes = {});
   [[nodiscard]] std::string_view text_of(const Sentence& s) const;
+  /// The evidence record for sentence `s`, its text copied unless copy_sentences is false.
+  [[nodiscard]] Evidence evidence_of(const Sentence& s, std::string_view rule) const;
   /// The region entities a dateline place names ("Brussels, Belgium" gives both).
   std::vector<long> entities_for_place(std::string_view place);
 };

@@ -121,17 +121,19 @@ void Article::relate(std::string_view type, long source, long target, std::strin
   r.target = dst;
   r.date = std::move(date);
   r.attributes = std::move(attributes);
-  r.evidence = {"", std::string(text_of(s)), s.span.begin, s.span.end, std::string(rule)};
+  r.evidence = evidence_of(s, rule);
   // Indexes into `entities` until extract_facts maps them to the document's entities.
   r.source_index = static_cast<std::size_t>(source);
   r.target_index = static_cast<std::size_t>(target);
   relations.push_back(std::move(r));
 }
 
-FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon) {
+FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
+                            EvidenceText evidence) {
   Article a;
   a.record = &record;
   a.lexicon = &lexicon.data();
+  a.copy_sentences = evidence == EvidenceText::kCopied;
   for (const Span& span : split_sentences(record.text)) {
     Sentence s;
     s.span = span;

@@ -229,7 +229,12 @@ void Article::note_mention(long entity, std::string_view text, const Sentence& s
   // One piece of evidence per sentence; offsets identify it without comparing the text.
   for (const Evidence& ev : e.evidence)
     if (ev.begin == s.span.begin && ev.end == s.span.end) return;
-  e.evidence.push_back({"", std::string(text_of(s)), s.span.begin, s.span.end, "mention"});
+  e.evidence.push_back(evidence_of(s, "mention"));
+}
+
+Evidence Article::evidence_of(const Sentence& s, std::string_view rule) const {
+  return {"", copy_sentences ? std::string(text_of(s)) : std::string(), s.span.begin, s.span.end,
+          std::string(rule)};
 }
 
 std::string_view Article::text_of(const Sentence& s) const {
