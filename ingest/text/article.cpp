@@ -82,7 +82,7 @@ std::vector<long> Article::entities_for_place(std::string_view place) {
     if (hits)
       for (const PhraseHit& h : *hits)
         if (h.kind == EntryKind::kRegion)
-          return entity_for(lexicon->regions[h.row].name, "region", "region:" + lexicon->regions[h.row].name);
+          return entity_for_entry("region", lexicon->regions[h.row].name, "region");
     return -1;
   };
   std::vector<long> out;

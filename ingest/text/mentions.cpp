@@ -210,16 +210,28 @@ std::size_t government_region(const std::vector<Token>& t, std::size_t first, st
 
 }  // namespace
 
-long Article::entity_for(std::string_view name, std::string_view type, std::string key) {
-  if (key.empty()) key = normalize_name(name);
-  const auto [it, fresh] = entity_by_key.try_emplace(key, static_cast<long>(entities.size()));
-  if (!fresh) return it->second;
+long Article::entity_for(std::string_view name, std::string_view type, std::string_view key) {
+  std::string normalized;
+  if (key.empty()) {
+    normalized = normalize_name(name);
+    key = normalized;
+  }
+  if (const auto it = entity_by_key.find(key); it != entity_by_key.end()) return it->second;
+  const auto index = static_cast<long>(entities.size());
+  entity_by_key.emplace(std::string(key), index);
   ArticleEntity e;
   e.name = std::string(name);
   e.type = std::string(type);
-  e.key = std::move(key);
+  e.key = std::string(key);
   entities.push_back(std::move(e));
-  return it->second;
+  return index;
+}
+
+long Article::entity_for_entry(std::string_view kind, std::string_view name, std::string_view type) {
+  entry_key.assign(kind);
+  entry_key += ':';
+  entry_key += name;
+  return entity_for(name, type, entry_key);
 }
 
 void Article::note_mention(long entity, std::string_view text, const Sentence& s) {
@@ -245,6 +257,7 @@ void find_mentions(Article& a) {
   const LexiconData& lex = *a.lexicon;
   for (Sentence& s : a.sentences) {
     s.heading = is_heading(s.tokens);
+    s.mentions.reserve(8);  // most sentences name a few actors: one allocation, not a growing few
     const auto& t = s.tokens;
     std::size_t i = 0;
     while (i < t.size()) {
@@ -301,7 +314,7 @@ void find_mentions(Article& a) {
           m.text = surface(a, s, i, cend);
           m.type = "region";
           m.rule = "government-of-country";
-          m.entity = a.entity_for(lex.regions[row].name, "region", "region:" + lex.regions[row].name);
+          m.entity = a.entity_for_entry("region", lex.regions[row].name, "region");
           a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
           a.note_mention(m.entity, m.text, s);
           s.mentions.push_back(std::move(m));
@@ -342,17 +355,17 @@ void find_mentions(Article& a) {
                 !t[after].capitalised && !is_verb_like(t[after])) {
               m.role = Mention::Role::kDemonym;
               m.rule = "attributive-abbreviation";
-              m.entity = a.entity_for(r.name, "region", "region:" + r.name);
+              m.entity = a.entity_for_entry("region", r.name, "region");
               break;
             }
-            m.entity = a.entity_for(r.name, "region", "region:" + r.name);
+            m.entity = a.entity_for_entry("region", r.name, "region");
             break;
           }
           case EntryKind::kDemonym:
             m.type = "region";
             m.role = Mention::Role::kDemonym;
             m.rule = "gazetteer-demonym";
-            m.entity = a.entity_for(lex.regions[h.row].name, "region", "region:" + lex.regions[h.row].name);
+            m.entity = a.entity_for_entry("region", lex.regions[h.row].name, "region");
             break;
           case EntryKind::kAgency:
           case EntryKind::kAgencyMetonym: {
@@ -364,7 +377,7 @@ void find_mentions(Article& a) {
                               agency.name.find("World Bank") == std::string::npos;
             m.type = bank ? "firm" : "agency";
             m.rule = "gazetteer-agency";
-            m.entity = a.entity_for(agency.name, m.type, "agency:" + agency.name);
+            m.entity = a.entity_for_entry("agency", agency.name, m.type);
             // "China's Foreign Ministry", "Chinese Commerce Ministry": the country named in front
             // places the body, and the rest is a name of its own.
             for (std::size_t k = i + glen - 1; k > i && !agency.country.empty(); --k) {
@@ -382,7 +395,7 @@ void find_mentions(Article& a) {
               for (const PhraseHit& ph : *prefix)
                 if ((ph.kind == EntryKind::kRegion || ph.kind == EntryKind::kDemonym) &&
                     lex.regions[ph.row].name == agency.country) {
-                  m.place = a.entity_for(agency.country, "region", "region:" + agency.country);
+                  m.place = a.entity_for_entry("region", agency.country, "region");
                   a.note_mention(m.entity, surface(a, s, rest, i + glen), s);
                   if (ph.kind == EntryKind::kRegion) {
                     a.entities[static_cast<std::size_t>(m.place)].demonym_only = false;
@@ -397,12 +410,12 @@ void find_mentions(Article& a) {
           case EntryKind::kList:
             m.type = "list";
             m.rule = "gazetteer-list";
-            m.entity = a.entity_for(lex.lists[h.row].name, "list", "list:" + lex.lists[h.row].name);
+            m.entity = a.entity_for_entry("list", lex.lists[h.row].name, "list");
             break;
           case EntryKind::kGroup:
             m.type = "group";
             m.rule = "gazetteer-group";
-            m.entity = a.entity_for(lex.groups[h.row], "group", "group:" + lex.groups[h.row]);
+            m.entity = a.entity_for_entry("group", lex.groups[h.row], "group");
             break;
           case EntryKind::kTitle: {
             m.role = Mention::Role::kTitle;
@@ -424,7 +437,7 @@ void find_mentions(Article& a) {
           case EntryKind::kEntity:
             m.type = lex.entities[h.row].type;
             m.rule = "lexicon-entity";
-            m.entity = a.entity_for(lex.entities[h.row].name, m.type, "entity:" + lex.entities[h.row].name);
+            m.entity = a.entity_for_entry("entity", lex.entities[h.row].name, m.type);
             break;
         }
         // Regions named only as a demonym are not actors until a relation grounds them.
