@@ -56,6 +56,15 @@ int weekday_of(long days) { return static_cast<int>(((days % 7) + 11) % 7); }
 
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" as far as `m` and `d` are given (non-zero).
 std::string to_iso(int y, int m = 0, int d = 0) {
+  // Written by hand for the years and months there are (snprintf costs more than the finder);
+  // anything else goes the long way and comes out the same.
+  if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+    char out[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                    static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                    static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                    static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+    return {out, static_cast<std::size_t>(d != 0 ? 10 : m != 0 ? 7 : 4)};
+  }
   char buf[40];
   const int n = d != 0   ? std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d)
                 : m != 0 ? std::snprintf(buf, sizeof buf, "%04d-%02d", y, m)
@@ -89,7 +98,7 @@ bool parse_iso(std::string_view text, Ymd& out) {
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
+bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
@@ -167,6 +176,7 @@ struct Piece {
   bool ordinal = false;    // "9th"
   std::string_view lower;  // words of up to kMaxWord bytes, lower-cased; empty otherwise
   std::uint32_t flags = 0;  // date_words() flags of `lower`
+  bool looked_up = false;   // `lower` and `flags` are set (DateFinder::word)
 };
 
 constexpr std::size_t kMaxWord = 12;
@@ -245,13 +255,6 @@ class DateFinder {
           }
         }
         i = std::min(i, n);
-        if (i - t.begin <= kMaxWord) {
-          for (std::size_t j = t.begin; j < i; ++j) {
-            lowered_[j] = is_upper(s_[j]) ? static_cast<char>(s_[j] - 'A' + 'a') : s_[j];
-          }
-          t.lower = std::string_view(lowered_).substr(t.begin, i - t.begin);
-          t.flags = kDateWords.find(t.lower);
-        }
       } else if (c < 0x80) {
         t.punct = static_cast<char>(c);
         ++i;
@@ -273,8 +276,22 @@ class DateFinder {
   }
 
   const Piece* at(std::size_t k) const { return k < toks_.size() ? &toks_[k] : nullptr; }
+  // Piece k with its lower-case form and word flags, worked out the first time a rule asks:
+  // most words of a sentence are never asked about.
+  const Piece& word(std::size_t k) const {
+    Piece& t = toks_[k];
+    if (t.looked_up) return t;
+    t.looked_up = true;
+    if (t.kind != Kind::kWord || t.end - t.begin > kMaxWord) return t;
+    for (std::size_t j = t.begin; j < t.end; ++j) {
+      lowered_[j] = is_upper(s_[j]) ? static_cast<char>(s_[j] - 'A' + 'a') : s_[j];
+    }
+    t.lower = std::string_view(lowered_).substr(t.begin, t.end - t.begin);
+    t.flags = kDateWords.find(t.lower);
+    return t;
+  }
   bool is_word(std::size_t k, std::string_view lower) const {
-    return k < toks_.size() && toks_[k].lower == lower;
+    return k < toks_.size() && word(k).lower == lower;
   }
   bool is_punct(std::size_t k, char p) const {
     return k < toks_.size() && toks_[k].kind == Kind::kPunct && toks_[k].punct == p;
@@ -295,7 +312,7 @@ class DateFinder {
 
   // Capitalised month name or abbreviation; 0 when `k` is none.
   int month_at(std::size_t k, bool* abbrev = nullptr) const {
-    const Piece* t = at(k);
+    const Piece* t = k < toks_.size() ? &word(k) : nullptr;
     if (t == nullptr || t->lower.empty() || !is_upper(s_[t->begin])) return 0;
     const int full = static_cast<int>((t->flags >> kMonthShift) & 0xF);
     const int short_form = static_cast<int>((t->flags >> kMonthAbbrevShift) & 0xF);
@@ -393,7 +410,8 @@ class DateFinder {
   bool has_cue(std::size_t k, DateWordBits cues) const {
     if (k == 0) return false;
     const std::size_t w = cue_word(k);
-    return (toks_[w].flags & cues) || ((toks_[w].flags & kJoiner) && last_end_ == w);
+    const std::uint32_t flags = word(w).flags;
+    return (flags & cues) || ((flags & kJoiner) && last_end_ == w);
   }
 
   Direction direction(std::size_t b, std::size_t e) const {
@@ -404,7 +422,7 @@ class DateFinder {
 
   // +1 for a word that speaks of the future, -1 for the past, 0 otherwise.
   int cue(std::size_t k) const {
-    const std::string_view w = toks_[k].lower;
+    const std::string_view w = word(k).lower;
     if (w.empty()) return 0;
     const std::uint32_t flags = toks_[k].flags;
     if (flags & kFuture) return 1;
@@ -468,8 +486,14 @@ class DateFinder {
   }
 
   std::size_t match(std::size_t k) {
-    const Piece& t = toks_[k];
-    if (t.kind == Kind::kNumber) return match_number(k);
+    if (toks_[k].kind == Kind::kNumber) return match_number(k);
+    // Only a capitalised word (a month or weekday) or one starting like "today", "tonight",
+    // "yesterday" or "tomorrow" can start a date here; the rest need not be looked up.
+    const char first = s_[toks_[k].begin];
+    if (toks_[k].kind != Kind::kWord ||
+        !(is_upper(first) || first == 't' || first == 'y'))
+      return k;
+    const Piece& t = word(k);
     if (t.lower.empty()) return k;
     if (const std::uint32_t weekday = (t.flags >> kWeekdayShift) & 0x7;
         weekday != 0 && is_upper(s_[t.begin])) {
@@ -545,8 +569,8 @@ class DateFinder {
   }
 
   std::string_view s_;
-  std::string lowered_;
-  std::vector<Piece> toks_;
+  mutable std::string lowered_;
+  mutable std::vector<Piece> toks_;  // words are looked up lazily (word())
   std::vector<DateMention> out_;
   std::size_t last_end_ = static_cast<std::size_t>(-1);
   bool has_ref_ = false;
@@ -583,7 +607,10 @@ bool may_hold_date(std::string_view s) {
       continue;
     }
     // A word start: the month and weekday starts are capitalised, the day words in any case.
-    if (is_upper(c))
+    // Only these capitals start one of them.
+    const bool month_or_day_capital = c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' ||
+                                      c == 'O' || c == 'N' || c == 'D' || c == 'T' || c == 'W';
+    if (month_or_day_capital)
       for (std::string_view start : kStarts)
         if (start[0] == c && s.compare(i, start.size(), start) == 0) return true;
     if (const char first = static_cast<char>(c | 0x20); first == 't' || first == 'y')
