@@ -35,13 +35,22 @@ std::size_t plain_prefix(const char* s, std::size_t n) {
   const __m128i space = _mm_set1_epi8(0x20);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+  // Bit k of the result is set when byte k of the 16 at p needs care.
+  const auto care_mask = [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     // A signed comparison with 0x20 catches the controls and, as negative, every byte >= 0x80.
     const __m128i care = _mm_or_si128(_mm_cmplt_epi8(v, space),
                                       _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    if (const int mask = _mm_movemask_epi8(care); mask != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    return static_cast<unsigned>(_mm_movemask_epi8(care));
+  };
+  for (; i + 16 <= n; i += 16)
+    if (const unsigned mask = care_mask(s + i); mask != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(mask));
+  if (i < n && n >= 16) {
+    // The last few bytes: the 16 that end the string, less those already seen.
+    const std::size_t seen = i - (n - 16);
+    const unsigned mask = care_mask(s + n - 16) >> seen;
+    return mask != 0 ? i + static_cast<std::size_t>(std::countr_zero(mask)) : n;
   }
 #else
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -66,7 +75,9 @@ std::size_t plain_prefix(const char* s, std::size_t n) {
 // its own line, "key": value, and "{}"/"[]" for empty containers.
 class JsonLayout {
  public:
-  JsonLayout(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+  JsonLayout(std::string& out, bool pretty) : out_(out), pretty_(pretty) {
+    levels_.reserve(8);  // the facts format nests five deep
+  }
 
   void start_object() { open('{', false); }
   void end_object() { close('}'); }
@@ -80,12 +91,16 @@ class JsonLayout {
     after_key();
   }
 
-  /// A member name of the format's own, which needs no escaping ("sentence", "begin"). The
-  /// separators, indent and name go out in one append: there are several per evidence record.
-  void fixed_key(std::string_view name) {
+  /// A member name of the format's own, a literal that needs no escaping ("sentence", "begin").
+  /// The separators, indent and name go out in one append, laid out with copies of sizes known
+  /// when compiling: there are several per evidence record.
+  template <std::size_t N>
+  void fixed_key(const char (&literal)[N]) {
+    constexpr std::size_t kSize = N - 1;
+    static_assert(kSize <= kMaxFixedKey);
     const std::size_t width = pretty_ ? 2 * levels_.size() : 0;
-    if (name.size() > kMaxFixedKey || width > kMaxIndent) {  // not in the facts format
-      key(name);
+    if (width > kMaxIndent) {  // deeper than the facts format nests
+      key(std::string_view(literal, kSize));
       return;
     }
     char text[kMaxFixedKey + kMaxIndent + 8];
@@ -93,12 +108,12 @@ class JsonLayout {
     if (levels_.back().count++ > 0) text[n++] = ',';
     if (pretty_) {
       text[n++] = '\n';
-      std::memset(text + n, ' ', width);
+      std::memcpy(text + n, kSpaces, kMaxIndent);  // as much indent as could be needed
       n += width;
     }
     text[n++] = '"';
-    std::memcpy(text + n, name.data(), name.size());
-    n += name.size();
+    std::memcpy(text + n, literal, kSize);
+    n += kSize;
     text[n++] = '"';
     text[n++] = ':';
     if (pretty_) text[n++] = ' ';
@@ -126,6 +141,7 @@ class JsonLayout {
   };
   static constexpr std::size_t kMaxFixedKey = 16;
   static constexpr std::size_t kMaxIndent = 32;
+  static constexpr char kSpaces[kMaxIndent + 1] = "                                ";
 
   void newline_indent() {
     static constexpr std::string_view kLine = "\n                                ";
@@ -179,7 +195,8 @@ class JsonLayout {
   std::vector<Level> levels_;
 };
 
-void string_field(JsonLayout& w, std::string_view key, const std::string& value) {
+template <std::size_t N>
+void string_field(JsonLayout& w, const char (&key)[N], const std::string& value) {
   if (value.empty()) return;
   w.fixed_key(key);
   w.string(value);
