@@ -51,10 +51,12 @@ const Special* special_at(std::string_view text, std::size_t i) {
   // Every special sequence starts C2 or E2 80, so other bytes are rejected before the list.
   const auto c = static_cast<unsigned char>(text[i]);
   if (c != 0xC2 && c != 0xE2) return nullptr;
-  if (c == 0xE2 && (i + 1 >= text.size() || static_cast<unsigned char>(text[i + 1]) != 0x80))
+  if (i + 1 >= text.size() || (c == 0xE2 && static_cast<unsigned char>(text[i + 1]) != 0x80))
     return nullptr;
   for (const Special& s : kSpecials)
-    if (text.compare(i, s.bytes.size(), s.bytes) == 0) return &s;
+    if (s.bytes[0] == text[i] && s.bytes[1] == text[i + 1] &&
+        (s.bytes.size() == 2 || (i + 2 < text.size() && s.bytes[2] == text[i + 2])))
+      return &s;
   return nullptr;
 }
 
@@ -67,7 +69,8 @@ bool word_byte(std::string_view text, std::size_t i) {
 // Apostrophe at i (ASCII or typographic); returns its width or 0.
 std::size_t apostrophe_at(std::string_view text, std::size_t i) {
   if (text[i] == '\'') return 1;
-  if (text.compare(i, 3, "\u2019") == 0) return 3;
+  // Only E2 starts the typographic one; the test comes first as this is asked at every word end.
+  if (static_cast<unsigned char>(text[i]) == 0xE2 && text.compare(i, 3, "\u2019") == 0) return 3;
   return 0;
 }
 
