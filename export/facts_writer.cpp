@@ -126,6 +126,18 @@ class JsonLayout {
     append_json_string(out_, value);
   }
 
+  /// A value laid out before by this layout at the same depth: `length` bytes of the output
+  /// from `offset` on.
+  void repeat(std::size_t offset, std::size_t length) {
+    before_value();
+    out_.append(out_, offset, length);
+  }
+
+  /// Where the output ends now.
+  [[nodiscard]] std::size_t position() const { return out_.size(); }
+  /// Where the first `c` at or after `from` is in the output.
+  [[nodiscard]] std::size_t find(char c, std::size_t from) const { return out_.find(c, from); }
+
   void uint(std::size_t value) {
     before_value();
     char digits[24];
@@ -235,7 +247,32 @@ void evidence(JsonLayout& w, const Evidence& e, std::string_view sentence) {
   w.end_object();
 }
 
+// An entity's evidence records repeat: a sentence naming five actors is evidence for each of
+// them. When the sentences come from the article text, a record is fixed by its offsets and
+// rule, so within a document each is laid out once and copied after that.
+class EvidenceRecords {
+ public:
+  void write(JsonLayout& w, const Evidence& e, std::string_view article_text) {
+    for (const Laid& l : laid_)
+      if (l.begin == e.begin && l.end == e.end && l.rule == e.rule) return w.repeat(l.offset, l.length);
+    const std::size_t before = w.position();
+    evidence(w, e, article_text.substr(e.begin, e.end - e.begin));
+    // The record itself starts at its '{', after the separators laid out before it.
+    const std::size_t start = w.find('{', before);
+    laid_.push_back({e.begin, e.end, e.rule, start, w.position() - start});
+  }
+
+ private:
+  struct Laid {
+    std::size_t begin, end;
+    std::string_view rule;
+    std::size_t offset, length;
+  };
+  std::vector<Laid> laid_;
+};
+
 void document(JsonLayout& w, const FactsDocument& doc, std::optional<std::string_view> article_text) {
+  EvidenceRecords records;
   w.start_object();
   string_field(w, "id", doc.info.id);
   string_field(w, "title", doc.info.title);
@@ -259,7 +296,10 @@ void document(JsonLayout& w, const FactsDocument& doc, std::optional<std::string
     if (!e.evidence.empty()) {
       w.fixed_key("evidence");
       w.start_array();
-      for (const Evidence& ev : e.evidence) evidence(w, ev, sentence_of(ev, article_text));
+      for (const Evidence& ev : e.evidence) {
+        if (article_text) records.write(w, ev, *article_text);
+        else evidence(w, ev, ev.sentence);
+      }
       w.end_array();
     }
     w.end_object();
