@@ -107,24 +107,25 @@ void Article::relate(std::string_view type, long source, long target, std::strin
                      const Sentence& s, std::string_view rule, Attributes attributes) {
   if (source < 0 || target < 0 || source == target) return;
   for (long e : {source, target}) entities[static_cast<std::size_t>(e)].demonym_only = false;
-  const std::string src = entity_id(static_cast<std::size_t>(source));
-  const std::string dst = entity_id(static_cast<std::size_t>(target));
+  // The endpoints are compared by index (an "eN" id names one index).
+  const auto src = static_cast<std::size_t>(source);
+  const auto dst = static_cast<std::size_t>(target);
   for (const RelationFact& r : relations) {
-    const bool same = r.type == type && r.date == date &&
-                      ((r.source == src && r.target == dst) ||
-                       (type == "negotiates-with" && r.source == dst && r.target == src));
+    const bool same = ((r.source_index == src && r.target_index == dst) ||
+                       (type == "negotiates-with" && r.source_index == dst && r.target_index == src)) &&
+                      r.type == type && r.date == date;
     if (same) return;
   }
   RelationFact r;
   r.type = std::string(type);
-  r.source = src;
-  r.target = dst;
+  r.source = entity_id(src);
+  r.target = entity_id(dst);
   r.date = std::move(date);
   r.attributes = std::move(attributes);
   r.evidence = evidence_of(s, rule);
   // Indexes into `entities` until extract_facts maps them to the document's entities.
-  r.source_index = static_cast<std::size_t>(source);
-  r.target_index = static_cast<std::size_t>(target);
+  r.source_index = src;
+  r.target_index = dst;
   relations.push_back(std::move(r));
 }
 

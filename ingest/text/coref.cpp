@@ -58,7 +58,8 @@ long promote_to_firm(Article& a, Sentence& s, Mention& m) {
 
 void resolve_names(Article& a) {
   const LexiconData& lex = *a.lexicon;
-  std::map<std::string, long, std::less<>> short_names;  // short form / acronym / surname -> entity
+  // short form / acronym / surname -> entity
+  std::unordered_map<std::string, long, TransparentHash, std::equal_to<>> short_names;
 
   // Pass 0: a name right after an official title is a person ("Minister Freeland").
   for (Sentence& s : a.sentences)

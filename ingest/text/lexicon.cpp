@@ -192,6 +192,17 @@ std::size_t LexiconData::agency_row(std::string_view name) const {
 }
 
 std::size_t LexiconData::country_of_capital(std::size_t city_row) const {
+  if (city_row < country_of_capital_.size()) return country_of_capital_[city_row];
+  return search_country_of_capital(city_row);
+}
+
+void LexiconData::index_capitals() {
+  country_of_capital_.clear();
+  for (std::size_t row = 0; row < regions.size(); ++row)
+    country_of_capital_.push_back(search_country_of_capital(row));
+}
+
+std::size_t LexiconData::search_country_of_capital(std::size_t city_row) const {
   const RegionEntry& city = regions[city_row];
   if (city.kind != "city") return std::string::npos;
   for (std::size_t i = 0; i < regions.size(); ++i)
@@ -208,6 +219,7 @@ Lexicon Lexicon::load(const std::string& dir, std::vector<Diagnostic>& diagnosti
   load_table(*lexicon.data_, dir + "/people.tsv", diagnostics);
   load_names(lexicon.data_->given_names, dir + "/given_names.txt");
   load_names(lexicon.data_->surnames, dir + "/surnames.txt");
+  lexicon.data_->index_capitals();
   return lexicon;
 }
 
@@ -215,6 +227,7 @@ void Lexicon::add_file(const std::string& path, std::vector<Diagnostic>& diagnos
   // Copy on write: a Lexicon may already be shared with running extractions.
   auto copy = std::make_shared<LexiconData>(*data_);
   load_table(*copy, path, diagnostics);
+  copy->index_capitals();
   data_ = std::move(copy);
 }
 
