@@ -135,7 +135,13 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
   a.record = &record;
   a.lexicon = &lexicon.data();
   a.copy_sentences = evidence == EvidenceText::kCopied;
-  for (const Span& span : split_sentences(record.text)) {
+  // Room for what a news article usually holds, so the tables are not regrown entity by entity.
+  a.entities.reserve(32);
+  a.entity_by_key.reserve(32);
+  a.relations.reserve(16);
+  const std::vector<Span> spans = split_sentences(record.text);
+  a.sentences.reserve(spans.size());
+  for (const Span& span : spans) {
     Sentence s;
     s.span = span;
     const std::string_view text = std::string_view(record.text).substr(span.begin, span.end - span.begin);
