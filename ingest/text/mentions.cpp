@@ -42,10 +42,11 @@ GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const L
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
     if (j > i) {
-      hash = PhraseIndex::extend(hash, " ");
+      hash = PhraseIndex::extend(PhraseIndex::extend(hash, " "), tokens[j].lower);
       ++length;
+    } else {
+      hash = tokens[j].hash;
     }
-    hash = PhraseIndex::extend(hash, tokens[j].lower);
     length += tokens[j].lower.size();
     const PhraseIndex::Entry* entry = lex.phrases().find_if(hash, [&](const std::string& key) {
       return key.size() == length && spells(key, tokens, i, j);

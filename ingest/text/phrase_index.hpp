@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/text/tokens.hpp"
+
 namespace factgraph::ingest {
 
 /// What a gazetteer phrase names.
@@ -27,11 +29,11 @@ class PhraseIndex {
     bool prefix = false;          ///< some longer phrase starts with the words of `key`
   };
 
-  /// FNV-1a over a key's bytes: extend(extend(kSeed, "a"), " b") == hash("a b").
-  static constexpr std::uint32_t kSeed = 2166136261u;
+  /// word_hash over a key's bytes: extend(extend(kSeed, "a"), " b") == hash("a b"), and a
+  /// one-word key's hash is its token's Token::hash.
+  static constexpr std::uint32_t kSeed = kWordHashSeed;
   [[nodiscard]] static std::uint32_t extend(std::uint32_t hash, std::string_view bytes) {
-    for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    return hash;
+    return word_hash(bytes, hash);
   }
 
   /// The entry for `key`, created empty when there is none.

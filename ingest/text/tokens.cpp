@@ -89,13 +89,15 @@ void finish(Token& t, TokenArena& arena, std::uint8_t cases, std::size_t letters
   const auto first = static_cast<unsigned char>(t.text.empty() ? 0 : t.text[0]);
   t.capitalised = t.word && (ascii_upper(first) || first >= 0xC0);
   t.all_caps = t.word && letters >= 2 && !(cases & kLower);
-  t.classes = word_classes(t.lower);
+  t.hash = word_hash(t.lower);
+  t.classes = word_classes(t.lower, t.hash);
 }
 
 // The same for a token of punctuation, whose text has no letters (but may be a word class: "&").
 void finish_punctuation(Token& t) {
   t.lower = t.text;
-  t.classes = word_classes(t.lower);
+  t.hash = word_hash(t.lower);
+  t.classes = word_classes(t.lower, t.hash);
 }
 
 // `word` with each typographic apostrophe written "'" (the only character a word normalises).
