@@ -584,14 +584,14 @@ namespace {
 
 // Most sentences hold no date at all; one cheap pass tells, before the full finder builds its
 // tokens. Every date the finder returns has a number of exactly four digits (a year, alone or
-// in "2020-07-09" and "07/09/2020") or a word starting like a month or weekday name, or is
-// "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one.
+// in "2020-07-09" and "07/09/2020"), a capitalised month name, abbreviation or weekday name, or
+// is "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one. A month or
+// weekday is all ASCII letters, so the run of letters starting where the finder's word starts
+// is that word.
 bool may_hold_date(std::string_view s) {
-  static constexpr std::string_view kStarts[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-                                                 "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-                                                 "Sun"};
   static constexpr std::string_view kWords[] = {"today", "yesterday", "tomorrow", "tonight"};
+  constexpr std::uint32_t kMonthOrWeekday =
+      (0xFu << kMonthShift) | (0xFu << kMonthAbbrevShift) | (0x7u << kWeekdayShift);
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
@@ -606,22 +606,24 @@ bool may_hold_date(std::string_view s) {
       ++i;
       continue;
     }
-    // A word start: the month and weekday starts are capitalised, the day words in any case.
-    // Only these capitals start one of them.
-    const bool month_or_day_capital = c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' ||
-                                      c == 'O' || c == 'N' || c == 'D' || c == 'T' || c == 'W';
-    if (month_or_day_capital)
-      for (std::string_view start : kStarts)
-        if (start[0] == c && s.compare(i, start.size(), start) == 0) return true;
+    const std::size_t start = i;
+    while (i < n && is_alpha(s[i])) ++i;
+    const std::size_t length = i - start;
+    // The longest month or weekday name is "september"; the shortest abbreviation three letters.
+    if (is_upper(c) && length >= 3 && length <= 9) {
+      char lower[9];
+      for (std::size_t k = 0; k < length; ++k)
+        lower[k] = is_upper(s[start + k]) ? static_cast<char>(s[start + k] - 'A' + 'a') : s[start + k];
+      if (kDateWords.find(std::string_view(lower, length)) & kMonthOrWeekday) return true;
+    }
     if (const char first = static_cast<char>(c | 0x20); first == 't' || first == 'y')
       for (std::string_view word : kWords) {
-        if (word[0] != first || i + word.size() > n) continue;
+        if (word[0] != first || start + word.size() > n) continue;
         bool same = true;
         for (std::size_t k = 1; k < word.size() && same; ++k)
-          same = static_cast<char>(is_upper(s[i + k]) ? s[i + k] | 0x20 : s[i + k]) == word[k];
+          same = static_cast<char>(is_upper(s[start + k]) ? s[start + k] | 0x20 : s[start + k]) == word[k];
         if (same) return true;
       }
-    while (i < n && is_alpha(s[i])) ++i;  // the rest of the word starts nothing
   }
   return false;
 }
