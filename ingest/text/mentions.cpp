@@ -39,6 +39,7 @@ GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const L
   // the key itself is never built: an entry's key is compared with the words.
   std::uint32_t hash = PhraseIndex::kSeed;
   std::size_t length = 0;
+  if (i >= tokens.size() || !lex.phrases().may_start(tokens[i].hash)) return best;
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
     if (j > i) {

@@ -49,6 +49,12 @@ class PhraseIndex {
     }
   }
   [[nodiscard]] const Entry* find(std::string_view key) const { return find(key, extend(kSeed, key)); }
+  /// False when no key is the one word whose hash is `word_hash`, so no phrase starts with it:
+  /// a table small enough to stay in cache answers this for most words of a text.
+  [[nodiscard]] bool may_start(std::uint32_t word_hash) const {
+    const std::uint32_t bit = word_hash >> kStartShift;
+    return (starts_[bit / 64] >> (bit % 64)) & 1;
+  }
   /// The entry whose hash is `hash` and for whose key `same(key)` holds, or nullptr: for callers
   /// that have the key's words but not the key itself.
   template <class Same>
@@ -68,6 +74,8 @@ class PhraseIndex {
   };
   void grow();
 
+  static constexpr int kStartShift = 16;  // the top 16 bits of a word's hash index starts_
+  std::vector<std::uint64_t> starts_ = std::vector<std::uint64_t>((1u << (32 - kStartShift)) / 64);
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;  // at most half full
   std::size_t mask_ = 0;
