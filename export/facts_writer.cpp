@@ -1,6 +1,7 @@
 #include "export/facts_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cstdint>
@@ -26,6 +27,12 @@ namespace {
 // Bytes a JSON string cannot hold as they are: controls, '"', '\\'; and every byte >= 0x80,
 // whose sequence must be checked to be valid UTF-8.
 constexpr bool needs_care(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+// The same as a table, for strings too short for the 16-byte test (names, types, ids).
+constexpr std::array<bool, 256> kNeedsCare = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) table[c] = needs_care(static_cast<unsigned char>(c));
+  return table;
+}();
 
 // The offset of the first byte of s[0, n) that needs care, or n. Most strings are long runs of
 // plain ASCII, so they are tested 16 bytes at a time where SSE2 is there (every x86-64), else 8.
@@ -67,7 +74,7 @@ std::size_t plain_prefix(const char* s, std::size_t n) {
     if ((hits & kHigh) != 0) break;
   }
 #endif
-  while (i < n && !needs_care(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < n && !kNeedsCare[static_cast<unsigned char>(s[i])]) ++i;
   return i;
 }
 
