@@ -18,8 +18,33 @@
 namespace factgraph::cli {
 namespace fs = std::filesystem;
 
+namespace {
+
+// fs::path(path).extension() without building a path: tens of thousands of files are asked.
+std::string_view extension_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name == "." || name == "..") return {};
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};  // ".txt" is a hidden file's name
+  return name.substr(dot);
+}
+
+// fs::path(path).lexically_normal().string(), answered without the path when it is normal
+// already: no empty, "." or ".." component.
+std::string normal_path(const std::string& path) {
+  const std::string_view p = path;
+  const bool plain = !p.empty() && p.find("//") == std::string_view::npos &&
+                     p.find("/./") == std::string_view::npos && p.find("/../") == std::string_view::npos &&
+                     !p.starts_with("./") && !p.starts_with("../") && !p.ends_with("/.") &&
+                     !p.ends_with("/..") && p != "." && p != "..";
+  return plain ? path : fs::path(path).lexically_normal().string();
+}
+
+}  // namespace
+
 InputKind input_kind(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
+  std::string ext(extension_of(path));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".json") return InputKind::kJson;
@@ -181,8 +206,7 @@ void load_file(const std::string& path, const LoadOptions& options, ExtractionQu
     if (auto problem = ingest::check_dateline(text))
       return bad(problem->line, problem->column, std::move(problem->message));
     // The path (normalised) names the document, so a.txt in two folders stays two documents.
-    queue.article(ingest::read_text_article(text, fs::path(path).lexically_normal().string(),
-                                            options.fallback_date));
+    queue.article(ingest::read_text_article(text, normal_path(path), options.fallback_date));
     return;
   }
   if (ingest::is_graph_json(text))
