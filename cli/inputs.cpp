@@ -5,7 +5,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <set>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -56,7 +55,7 @@ InputKind input_kind(const std::string& path) {
 std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
                                        std::vector<std::string>& notes,
                                        std::vector<ingest::Diagnostic>& diagnostics) {
-  std::set<std::string> files;
+  std::vector<std::string> files;  // sorted and made distinct at the end
   for (const std::string& input : inputs) {
     std::error_code ec;
     const fs::file_status status = fs::status(input, ec);
@@ -65,7 +64,7 @@ std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
       continue;
     }
     if (!fs::is_directory(status)) {
-      files.insert(input);
+      files.push_back(input);
       continue;
     }
     std::size_t found = 0;
@@ -86,13 +85,15 @@ std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
         notes.push_back(path + ": skipped (not .json, .jsonl, .txt or .md)");
         continue;
       }
-      files.insert(path);
+      files.push_back(path);
       ++found;
     }
     if (ec) diagnostics.push_back({input, 0, 0, "cannot read folder: " + ec.message()});
     if (found == 0 && !ec) notes.push_back(input + ": no .json, .jsonl, .txt or .md files found");
   }
-  return {files.begin(), files.end()};
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
 }
 
 namespace {
