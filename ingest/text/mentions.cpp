@@ -243,6 +243,7 @@ void Article::note_mention(long entity, std::string_view text, const Sentence& s
   // One piece of evidence per sentence; offsets identify it without comparing the text.
   for (const Evidence& ev : e.evidence)
     if (ev.begin == s.span.begin && ev.end == s.span.end) return;
+  if (e.evidence.empty()) e.evidence.reserve(4);  // one allocation for the usual few
   e.evidence.push_back(evidence_of(s, "mention"));
 }
 
