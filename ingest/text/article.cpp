@@ -169,18 +169,20 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
 
   FactsDocument doc;
   doc.info = record.info;
+  doc.entities.reserve(a.entities.size());
   // Where each entity of the article lands in the document; demonym-only ones are left out.
   std::vector<std::size_t> position(a.entities.size(), RelationFact::kUnresolved);
   for (std::size_t i = 0; i < a.entities.size(); ++i) {
     ArticleEntity& e = a.entities[i];
     if (e.demonym_only) continue;
     position[i] = doc.entities.size();
+    // The article's entities are not needed after this: their strings move into the document.
     EntityFact fact;
     fact.id = entity_id(i);
-    fact.name = e.name;
-    fact.type = e.type;
-    for (const std::string& alias : e.aliases)
-      if (alias != e.name) fact.aliases.push_back(alias);
+    for (std::string& alias : e.aliases)
+      if (alias != e.name) fact.aliases.push_back(std::move(alias));
+    fact.name = std::move(e.name);
+    fact.type = std::move(e.type);
     fact.evidence = std::move(e.evidence);
     doc.entities.push_back(std::move(fact));
   }
