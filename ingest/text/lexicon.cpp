@@ -186,6 +186,10 @@ std::size_t LexiconData::region_row(std::string_view name) const {
 }
 
 std::size_t LexiconData::agency_row(std::string_view name) const {
+  if (agencies_indexed_ == agencies.size()) {
+    const auto it = agency_rows_.find(name);
+    return it == agency_rows_.end() ? std::string::npos : it->second;
+  }
   for (std::size_t i = 0; i < agencies.size(); ++i)
     if (agencies[i].name == name) return i;
   return std::string::npos;
@@ -196,10 +200,13 @@ std::size_t LexiconData::country_of_capital(std::size_t city_row) const {
   return search_country_of_capital(city_row);
 }
 
-void LexiconData::index_capitals() {
+void LexiconData::index_rows() {
   country_of_capital_.clear();
   for (std::size_t row = 0; row < regions.size(); ++row)
     country_of_capital_.push_back(search_country_of_capital(row));
+  agency_rows_.clear();
+  for (std::size_t row = 0; row < agencies.size(); ++row) agency_rows_.try_emplace(agencies[row].name, row);
+  agencies_indexed_ = agencies.size();
 }
 
 std::size_t LexiconData::search_country_of_capital(std::size_t city_row) const {
@@ -219,7 +226,7 @@ Lexicon Lexicon::load(const std::string& dir, std::vector<Diagnostic>& diagnosti
   load_table(*lexicon.data_, dir + "/people.tsv", diagnostics);
   load_names(lexicon.data_->given_names, dir + "/given_names.txt");
   load_names(lexicon.data_->surnames, dir + "/surnames.txt");
-  lexicon.data_->index_capitals();
+  lexicon.data_->index_rows();
   return lexicon;
 }
 
@@ -227,7 +234,7 @@ void Lexicon::add_file(const std::string& path, std::vector<Diagnostic>& diagnos
   // Copy on write: a Lexicon may already be shared with running extractions.
   auto copy = std::make_shared<LexiconData>(*data_);
   load_table(*copy, path, diagnostics);
-  copy->index_capitals();
+  copy->index_rows();
   data_ = std::move(copy);
 }
 
