@@ -238,11 +238,34 @@ std::string_view sentence_of(const Evidence& e, std::optional<std::string_view> 
   return article_text->substr(e.begin, e.end - e.begin);
 }
 
-void evidence(JsonLayout& w, const Evidence& e, std::string_view sentence) {
+// The sentences of a document's evidence as laid out (quoted and escaped), by their offsets in
+// the article text, so that a sentence met again is copied rather than escaped again.
+class QuotedSentences {
+ public:
+  void write(JsonLayout& w, const Evidence& e, std::string_view sentence) {
+    for (const Quoted& q : quoted_)
+      if (q.begin == e.begin && q.end == e.end) return w.repeat(q.offset, q.length);
+    // After a member name the string is laid out with no separator before it.
+    const std::size_t at = w.position();
+    w.string(sentence);
+    quoted_.push_back({e.begin, e.end, at, w.position() - at});
+  }
+
+ private:
+  struct Quoted {
+    std::size_t begin, end, offset, length;
+  };
+  std::vector<Quoted> quoted_;
+};
+
+// `quoted`, when given, holds the sentences laid out before (sentences from the article text).
+void evidence(JsonLayout& w, const Evidence& e, std::string_view sentence,
+              QuotedSentences* quoted = nullptr) {
   w.start_object();
   if (!sentence.empty()) {
     w.fixed_key("sentence");
-    w.string(sentence);
+    if (quoted) quoted->write(w, e, sentence);
+    else w.string(sentence);
   }
   if (e.begin != 0 || e.end != 0) {
     w.fixed_key("begin");
@@ -263,10 +286,15 @@ class EvidenceRecords {
     for (const Laid& l : laid_)
       if (l.begin == e.begin && l.end == e.end && l.rule == e.rule) return w.repeat(l.offset, l.length);
     const std::size_t before = w.position();
-    evidence(w, e, article_text.substr(e.begin, e.end - e.begin));
+    evidence(w, e, article_text.substr(e.begin, e.end - e.begin), &sentences_);
     // The record itself starts at its '{', after the separators laid out before it.
     const std::size_t start = w.find('{', before);
     laid_.push_back({e.begin, e.end, e.rule, start, w.position() - start});
+  }
+
+  /// A relation's evidence: laid out at another depth, so only its sentence is copied.
+  void write_single(JsonLayout& w, const Evidence& e, std::string_view article_text) {
+    evidence(w, e, article_text.substr(e.begin, e.end - e.begin), &sentences_);
   }
 
  private:
@@ -276,6 +304,7 @@ class EvidenceRecords {
     std::size_t offset, length;
   };
   std::vector<Laid> laid_;
+  QuotedSentences sentences_;
 };
 
 void document(JsonLayout& w, const FactsDocument& doc, std::optional<std::string_view> article_text) {
@@ -325,7 +354,8 @@ void document(JsonLayout& w, const FactsDocument& doc, std::optional<std::string
     const std::string_view sentence = sentence_of(e, article_text);
     if (!sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
       w.fixed_key("evidence");
-      evidence(w, e, sentence);
+      if (article_text) records.write_single(w, e, *article_text);
+      else evidence(w, e, sentence);
     }
     w.end_object();
   }
