@@ -5,9 +5,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "ingest/text/extractor.hpp"
+#include "ingest/text/lexicon_data.hpp"
 
 using namespace factgraph;
 using namespace factgraph::ingest;
@@ -362,4 +364,31 @@ TEST_CASE("extract: with offsets only, evidence leaves out exactly the sentences
       same_but_sentence(copied.relations[i].evidence, offsets.relations[i].evidence);
   }
   CHECK(records > 100);
+}
+
+TEST_CASE("extract: the lexicon's word sets and maps answer as hash sets did, copies included") {
+  WordSet names;
+  names.insert("Wang");
+  names.insert("Wang");
+  names.insert("Cecilia");
+  CHECK(names.count("Wang") == 1);
+  CHECK(names.count("Cecilia") == 1);
+  CHECK(names.count("wang") == 0);
+  CHECK(names.count("") == 0);
+  WordMap kinds;
+  kinds.assign("bureau", "agency");
+  kinds.assign("bank", "firm");
+  kinds.assign("bureau", "org");  // the last row for a word wins
+  REQUIRE(kinds.find("bureau"));
+  CHECK(*kinds.find("bureau") == "org");
+  CHECK(*kinds.find("bank") == "firm");
+  CHECK(kinds.find("banks") == nullptr);
+  CHECK(kinds.count("bank") == 1);
+  // A copy (a lexicon is copied before a --lexicon file is added) owns its words.
+  auto original = std::make_unique<WordMap>(kinds);
+  WordMap copy = *original;
+  original.reset();
+  REQUIRE(copy.find("bank"));
+  CHECK(*copy.find("bank") == "firm");
+  CHECK(*copy.find("bureau") == "org");
 }

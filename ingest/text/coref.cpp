@@ -171,11 +171,11 @@ void resolve_names(Article& a) {
       }
       if (m.last - m.first != 1) continue;
       const std::string_view word = s.tokens[m.first].lower;
-      const auto org = lex.org_words.find(word);
-      if (org == lex.org_words.end()) continue;
+      const std::string* org = lex.org_words.find(word);
+      if (!org) continue;
       m.type.clear();
       long found = -1;
-      if (org->second == "firm") {
+      if (*org == "firm") {
         found = last_firm;
       } else {
         for (std::size_t e = 0; e < a.entities.size(); ++e)

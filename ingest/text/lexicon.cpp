@@ -126,7 +126,7 @@ void load_table(LexiconData& data, const std::string& path, std::vector<Diagnost
         break;
       }
       case Table::kOrgWords:
-        data.org_words[phrase_key(cells[0])] = cells[1];
+        data.org_words.assign(phrase_key(cells[0]), cells[1]);
         break;
       case Table::kEntities: {
         const std::size_t row = data.entities.size();

@@ -4,11 +4,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <deque>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "ingest/text/phrase_index.hpp"
+#include "ingest/text/word_table.hpp"
 
 namespace factgraph::ingest {
 
@@ -34,8 +35,61 @@ struct TransparentHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using WordSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
-using WordMap = std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>;
+
+/// Words read from the data files (names, organisation words), each looked up with one hash and
+/// no division: they are asked about most capitalised words, and std::unordered_set divides by
+/// its prime bucket count at every lookup. A copy holds its own words.
+class WordSet {
+ public:
+  WordSet() = default;
+  WordSet(const WordSet& other) {
+    for (const std::string& word : other.words_) insert(word);
+  }
+  WordSet& operator=(const WordSet& other) {
+    if (this != &other) *this = WordSet(other);
+    return *this;
+  }
+  WordSet(WordSet&&) = default;  // a moved deque keeps its strings where they are
+  WordSet& operator=(WordSet&&) = default;
+
+  void insert(std::string word) { add(std::move(word)); }
+  [[nodiscard]] std::size_t count(std::string_view word) const { return table_.find(word) != 0; }
+
+ protected:
+  /// The number (from 1) of `word`, added when new; 0 for the empty word, which is never asked.
+  std::uint32_t add(std::string word) {
+    if (const std::uint32_t known = table_.find(word)) return known;
+    if (word.empty()) return 0;
+    words_.push_back(std::move(word));
+    const auto number = static_cast<std::uint32_t>(words_.size());
+    table_.add(std::string_view(words_.back()), number);
+    return number;
+  }
+  [[nodiscard]] std::uint32_t number(std::string_view word) const { return table_.find(word); }
+
+ private:
+  std::deque<std::string> words_;  // the table's views point into these, which never move
+  WordTable table_;
+};
+
+/// Words with a value each (the last one given wins), looked up as WordSet does.
+class WordMap : public WordSet {
+ public:
+  void assign(std::string word, std::string value) {
+    const std::uint32_t number = add(std::move(word));
+    if (number == 0) return;
+    if (number > values_.size()) values_.resize(number);
+    values_[number - 1] = std::move(value);
+  }
+  /// The value of `word`, or nullptr.
+  [[nodiscard]] const std::string* find(std::string_view word) const {
+    const std::uint32_t n = number(word);
+    return n != 0 ? &values_[n - 1] : nullptr;
+  }
+
+ private:
+  std::vector<std::string> values_;  // by word number - 1
+};
 
 
 class LexiconData {

@@ -173,15 +173,14 @@ std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t
       if (k.text.size() > form.size() + 2 && k.text.ends_with(form) &&
           std::islower(static_cast<unsigned char>(k.text[k.text.size() - form.size() - 1])))
         return "firm";
-    if (auto it = lex.org_words.find(k.lower); it != lex.org_words.end())
-      return it->second == "org" ? "firm" : it->second;
+    if (const std::string* kind = lex.org_words.find(k.lower)) return *kind == "org" ? "firm" : *kind;
     break;  // only the head (last word) decides
   }
   // "Office of Export Enforcement", "Bank Keshavarzi": a leading organisation word.
   if (last - first >= 2)
-    if (auto it = lex.org_words.find(t[first].lower); it != lex.org_words.end() && it->second != "org" &&
-                                                       (t[first + 1].lower == "of" || it->second == "firm"))
-      return it->second;
+    if (const std::string* kind = lex.org_words.find(t[first].lower);
+        kind && *kind != "org" && (t[first + 1].lower == "of" || *kind == "firm"))
+      return *kind;
   return "";
 }
 
