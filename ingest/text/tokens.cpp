@@ -151,12 +151,11 @@ std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_
         // A typographic apostrophe starting "’s" is a possessive, handled below with words.
         if (!(s->as == "'" && i + 3 < n && (text[i + 3] == 's' || text[i + 3] == 'S') &&
               (i + 4 == n || !word_byte(text, i + 4)))) {
-          Token t;
+          Token& t = tokens.emplace_back();
           t.begin = offset + i;
           t.end = offset + i + s->bytes.size();
           t.text = s->as;
           finish_punctuation(t);
-          tokens.push_back(t);
           i += s->bytes.size();
           continue;
         }
@@ -164,30 +163,29 @@ std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_
       if (const std::size_t ap = apostrophe_at(text, i);
           ap && i + ap < n && (text[i + ap] == 's' || text[i + ap] == 'S') &&
           (i + ap + 1 == n || !word_byte(text, i + ap + 1))) {
-        Token t;
+        Token& t = tokens.emplace_back();
         t.begin = offset + i;
         t.end = offset + i + ap + 1;
         t.text = "'s";
         t.word = false;
         finish_punctuation(t);
-        tokens.push_back(t);
         i += ap + 1;
         continue;
       }
       if (!word_byte(text, i)) {
-        Token t;
+        Token& t = tokens.emplace_back();
         t.begin = offset + i;
         t.end = offset + i + 1;
         t.text = text.substr(i, 1);
         finish_punctuation(t);
-        tokens.push_back(t);
         ++i;
         continue;
       }
     }
     // A word: letters and digits, with inner hyphens, apostrophes (not possessive), dots of
-    // acronyms and numbers. It is the text as written, bar typographic apostrophes.
-    Token t;
+    // acronyms and numbers. It is the text as written, bar typographic apostrophes. Most
+    // tokens are words, so they are made where they will stay.
+    Token& t = tokens.emplace_back();
     t.begin = offset + i;
     t.word = true;
     bool typographic = false;
@@ -262,7 +260,6 @@ std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_
       }
     }
     finish(t, arena, cases, letters);
-    tokens.push_back(t);
     i = j;
   }
   return tokens;
