@@ -229,7 +229,7 @@ class DateFinder {
         i += 2;
         continue;
       }
-      Piece t;
+      Piece& t = toks_.emplace_back();  // made in place; a space after all is taken back
       t.begin = i;
       if (is_digit(static_cast<char>(c))) {
         t.kind = Kind::kNumber;
@@ -262,7 +262,10 @@ class DateFinder {
         const unsigned char c2 = byte(i + 2);
         const bool general = c == 0xE2 && byte(i + 1) == 0x80;
         i += c == 0xC2 ? 2 : 3;
-        if (general && (c2 <= 0x8B || c2 == 0xAF)) continue;  // Unicode spaces
+        if (general && (c2 <= 0x8B || c2 == 0xAF)) {  // Unicode spaces
+          toks_.pop_back();
+          continue;
+        }
         t.punct = !general                   ? '~'
                   : c2 == 0x93 || c2 == 0x94 ? '-'
                   : c2 == 0x9C || c2 == 0x9D ? '"'
@@ -271,7 +274,6 @@ class DateFinder {
         i = std::min(i, n);
       }
       t.end = i;
-      toks_.push_back(t);
     }
   }
 
