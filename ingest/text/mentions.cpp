@@ -26,8 +26,11 @@ bool spells(std::string_view key, const std::vector<Token>& tokens, std::size_t 
       if (key.empty() || key.front() != ' ') return false;
       key.remove_prefix(1);
     }
+    // Words are short: compared here byte by byte rather than through a call to memcmp.
     const std::string_view word = tokens[j].lower;
-    if (key.substr(0, word.size()) != word) return false;
+    if (key.size() < word.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k)
+      if (key[k] != word[k]) return false;
     key.remove_prefix(word.size());
   }
   return key.empty();
@@ -81,7 +84,9 @@ bool is_heading(const std::vector<Token>& tokens) {
     if (!t.word) continue;
     ++words;
     if (t.all_caps) ++upper;
-    if (!t.capitalised && std::isalpha(static_cast<unsigned char>(t.text[0])) && !is_connector(t))
+    // An ASCII letter, as std::isalpha answers in the "C" locale the program runs in.
+    const auto first = static_cast<unsigned char>(t.text[0]);
+    if (!t.capitalised && static_cast<unsigned char>((first | 0x20) - 'a') < 26 && !is_connector(t))
       lower_content = true;
   }
   if (words >= 3 && upper * 10 >= words * 7) return true;
