@@ -127,8 +127,16 @@ int run_extract(int argc, char** argv) {
   const bool json_lines = args.count("jsonl") > 0;
   auto extract_into = [&](std::ostream& out) {
     exporters::FactsJsonWriter writer(out, json_lines);
-    const LoadReport loaded =
-        load_documents(files, lexicon, load, [&](FactsDocument doc) { writer.write(doc); });
+    // Each document is laid out on the thread that extracted it; its evidence sentences are
+    // read straight from the article text.
+    auto render = [json_lines](const FactsDocument& doc, const ingest::ArticleRecord* article,
+                               std::string& text) {
+      exporters::append_facts_document(
+          text, doc, json_lines,
+          article ? std::optional<std::string_view>(article->text) : std::nullopt);
+    };
+    const LoadReport loaded = load_documents(files, lexicon, load, render,
+                                             [&](std::string_view doc) { writer.write_laid_out(doc); });
     diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
     if (!diagnostics.empty() && !keep_going) throw InputRejected{};
     writer.finish();

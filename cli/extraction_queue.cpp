@@ -8,10 +8,28 @@ namespace factgraph::cli {
 
 ExtractionQueue::ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
                                  std::function<void(FactsDocument)> sink)
-    : lexicon_(lexicon), sink_(std::move(sink)), window_(std::size_t{64} * std::max(1u, jobs)) {
+    : lexicon_(lexicon), sink_(std::move(sink)) {
+  start_workers(jobs);
+}
+
+ExtractionQueue::ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
+                                 DocumentRenderer render, TextSink sink)
+    : lexicon_(lexicon), render_(std::move(render)), text_sink_(std::move(sink)) {
+  start_workers(jobs);
+}
+
+void ExtractionQueue::start_workers(unsigned jobs) {
+  window_ = std::size_t{64} * std::max(1u, jobs);
   // With one job the caller extracts each article as it comes: nothing waits in the window.
   if (jobs <= 1) window_ = 1;
   for (unsigned i = 1; i < jobs; ++i) workers_.emplace_back([this] { worker(); });
+}
+
+std::string ExtractionQueue::spare_text() {
+  if (spare_texts_.empty()) return {};
+  std::string text = std::move(spare_texts_.back());
+  spare_texts_.pop_back();
+  return text;
 }
 
 ExtractionQueue::~ExtractionQueue() {
@@ -26,7 +44,15 @@ ExtractionQueue::~ExtractionQueue() {
 void ExtractionQueue::facts(FactsDocument document) {
   Slot slot;
   slot.ready = true;
-  slot.document = std::move(document);
+  if (render_) {
+    {
+      const std::lock_guard<std::mutex> guard(lock_);
+      slot.text = spare_text();
+    }
+    render_(document, nullptr, slot.text);
+  } else {
+    slot.document = std::move(document);
+  }
   push(std::move(slot));
 }
 
@@ -74,11 +100,18 @@ bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock) {
   Slot& slot = *it;
   slot.taken = true;
   --pending_;
+  std::string text = render_ ? spare_text() : std::string();
   lock.unlock();
   std::optional<FactsDocument> document;
   std::exception_ptr error;
   try {
-    document = ingest::extract_facts(*slot.article, lexicon_);
+    if (render_) {
+      // The document is laid out and freed here; its evidence sentences stay in the article.
+      render_(ingest::extract_facts(*slot.article, lexicon_, ingest::EvidenceText::kOffsetsOnly),
+              &*slot.article, text);
+    } else {
+      document = ingest::extract_facts(*slot.article, lexicon_);
+    }
   } catch (...) {
     error = std::current_exception();
   }
@@ -86,8 +119,13 @@ bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock) {
   if (error) {
     if (!failure_) failure_ = error;
   } else {
-    slot.document = std::move(*document);
-    slot.article.reset();
+    // A rendered document's article goes when it is delivered, on the thread that read it.
+    if (render_) {
+      slot.text = std::move(text);
+    } else {
+      slot.document = std::move(*document);
+      slot.article.reset();
+    }
     slot.ready = true;
   }
   work_done_.notify_all();
@@ -97,11 +135,17 @@ bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock) {
 void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock) {
   while (!slots_.empty() && slots_.front().ready) {
     FactsDocument document = std::move(slots_.front().document);
+    std::string text = std::move(slots_.front().text);
     slots_.pop_front();
     // The sink (usually the graph builder) runs unlocked so the workers go on meanwhile.
     lock.unlock();
-    sink_(std::move(document));
+    if (render_) text_sink_(text);
+    else sink_(std::move(document));
     lock.lock();
+    if (render_ && spare_texts_.size() < window_) {
+      text.clear();
+      spare_texts_.push_back(std::move(text));
+    }
   }
 }
 

@@ -7,6 +7,8 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -19,6 +21,14 @@ class Lexicon;
 
 namespace factgraph::cli {
 
+/// Lays a document out as text (appending to `out`) on the thread that made it, so that thread
+/// also frees it. `article` is the article it was extracted from, whose text holds its evidence
+/// sentences (ingest::EvidenceText::kOffsetsOnly), or nullptr for facts read as they are.
+using DocumentRenderer = std::function<void(const FactsDocument& document,
+                                            const ingest::ArticleRecord* article, std::string& out)>;
+/// Receives rendered documents.
+using TextSink = std::function<void(std::string_view text)>;
+
 /// Documents go in as they are read (facts ready, articles still to extract) and come out to
 /// the sink in the same order, on the calling thread. Articles are extracted by `jobs` - 1
 /// workers and by the caller whenever it would otherwise wait; at most a bounded number of
@@ -27,6 +37,10 @@ class ExtractionQueue {
  public:
   ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
                   std::function<void(FactsDocument)> sink);
+  /// The same, each document rendered by `render` where it is made and handed to `sink` as text:
+  /// a document never crosses threads, which glibc's malloc pays for at every free.
+  ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs, DocumentRenderer render,
+                  TextSink sink);
   ~ExtractionQueue();
   ExtractionQueue(const ExtractionQueue&) = delete;
   ExtractionQueue& operator=(const ExtractionQueue&) = delete;
@@ -42,6 +56,7 @@ class ExtractionQueue {
     bool taken = false;
     bool ready = false;
     FactsDocument document;
+    std::string text;  // the rendered document, when there is a renderer
   };
   void push(Slot slot);
   // Extracts the next untaken article, if any; `lock` is held on entry and exit.
@@ -50,8 +65,15 @@ class ExtractionQueue {
   void worker();
   void rethrow_failure();
 
+  void start_workers(unsigned jobs);
+  // A cleared string for a rendered document, reusing the capacity of one already delivered.
+  std::string spare_text();
+
   const ingest::Lexicon& lexicon_;
   std::function<void(FactsDocument)> sink_;
+  DocumentRenderer render_;
+  TextSink text_sink_;
+  std::vector<std::string> spare_texts_;
   std::size_t window_;
   std::mutex lock_;
   std::condition_variable work_added_, work_done_;

@@ -5,7 +5,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/extraction_queue.hpp"
 #include "graph/error.hpp"
@@ -14,8 +17,33 @@
 namespace factgraph::cli {
 namespace fs = std::filesystem;
 
+namespace {
+
+// fs::path(path).extension() without building a path: tens of thousands of files are asked.
+std::string_view extension_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name == "." || name == "..") return {};
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};  // ".txt" is a hidden file's name
+  return name.substr(dot);
+}
+
+// fs::path(path).lexically_normal().string(), answered without the path when it is normal
+// already: no empty, "." or ".." component.
+std::string normal_path(const std::string& path) {
+  const std::string_view p = path;
+  const bool plain = !p.empty() && p.find("//") == std::string_view::npos &&
+                     p.find("/./") == std::string_view::npos && p.find("/../") == std::string_view::npos &&
+                     !p.starts_with("./") && !p.starts_with("../") && !p.ends_with("/.") &&
+                     !p.ends_with("/..") && p != "." && p != "..";
+  return plain ? path : fs::path(path).lexically_normal().string();
+}
+
+}  // namespace
+
 InputKind input_kind(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
+  std::string ext(extension_of(path));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".json") return InputKind::kJson;
@@ -27,7 +55,7 @@ InputKind input_kind(const std::string& path) {
 std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
                                        std::vector<std::string>& notes,
                                        std::vector<ingest::Diagnostic>& diagnostics) {
-  std::set<std::string> files;
+  std::vector<std::string> files;  // sorted and made distinct at the end
   for (const std::string& input : inputs) {
     std::error_code ec;
     const fs::file_status status = fs::status(input, ec);
@@ -36,7 +64,7 @@ std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
       continue;
     }
     if (!fs::is_directory(status)) {
-      files.insert(input);
+      files.push_back(input);
       continue;
     }
     std::size_t found = 0;
@@ -57,33 +85,60 @@ std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
         notes.push_back(path + ": skipped (not .json, .jsonl, .txt or .md)");
         continue;
       }
-      files.insert(path);
+      files.push_back(path);
       ++found;
     }
     if (ec) diagnostics.push_back({input, 0, 0, "cannot read folder: " + ec.message()});
     if (found == 0 && !ec) notes.push_back(input + ": no .json, .jsonl, .txt or .md files found");
   }
-  return {files.begin(), files.end()};
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
 }
 
+namespace {
+
+// Closes a file descriptor when it goes out of scope.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() { ::close(fd_); }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  [[nodiscard]] int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
 std::string read_file(const std::string& path) {
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot open: " + std::strerror(errno ? errno : ENOENT));
-  // One read into a string of the right size: a stream copy doubles the time on large files.
-  std::error_code size_error;
-  const auto size = fs::file_size(path, size_error);
+  // A folder of articles is tens of thousands of small files, so each costs as few system calls
+  // as can be: open, fstat, read, close. A stream would add a stat by path and a read to find
+  // the end.
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (file.get() < 0) throw IoError(path + ": cannot open: " + std::strerror(errno));
+  struct stat info {};
+  const bool regular = ::fstat(file.get(), &info) == 0 && S_ISREG(info.st_mode);
+  // One byte more than the size: a read that comes back short has met the end of a regular
+  // file. Whatever else there is (a file that grew, or one whose size is unknown, like a pipe)
+  // is read on in chunks until read() says the end.
   std::string text;
-  if (!size_error) {
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+  text.resize(regular ? static_cast<std::size_t>(info.st_size) + 1 : std::size_t{1} << 16);
+  std::size_t used = 0;
+  while (true) {
+    const ssize_t got = ::read(file.get(), text.data() + used, text.size() - used);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw IoError(path + ": cannot read: " + std::strerror(errno));
+    }
+    used += static_cast<std::size_t>(got);
+    const bool whole = regular && used >= static_cast<std::size_t>(info.st_size);
+    if (got == 0 || (whole && used < text.size())) break;
+    if (used == text.size()) text.resize(2 * text.size());
   }
-  // Whatever is left (a file that grew, or one whose size is unknown, like a pipe) is appended.
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0)
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) throw IoError(path + ": cannot read: " + std::strerror(errno ? errno : EIO));
+  text.resize(used);
   return text;
 }
 
@@ -152,8 +207,7 @@ void load_file(const std::string& path, const LoadOptions& options, ExtractionQu
     if (auto problem = ingest::check_dateline(text))
       return bad(problem->line, problem->column, std::move(problem->message));
     // The path (normalised) names the document, so a.txt in two folders stays two documents.
-    queue.article(ingest::read_text_article(text, fs::path(path).lexically_normal().string(),
-                                            options.fallback_date));
+    queue.article(ingest::read_text_article(text, normal_path(path), options.fallback_date));
     return;
   }
   if (ingest::is_graph_json(text))
@@ -168,6 +222,16 @@ LoadReport load_documents(const std::vector<std::string>& files, const ingest::L
                           const LoadOptions& options, const DocumentSink& sink) {
   LoadReport report;
   ExtractionQueue queue(lexicon, options.jobs, sink);
+  for (const std::string& path : files) load_file(path, options, queue, report);
+  queue.finish();
+  return report;
+}
+
+LoadReport load_documents(const std::vector<std::string>& files, const ingest::Lexicon& lexicon,
+                          const LoadOptions& options, const DocumentRenderer& render,
+                          const TextSink& sink) {
+  LoadReport report;
+  ExtractionQueue queue(lexicon, options.jobs, render, sink);
   for (const std::string& path : files) load_file(path, options, queue, report);
   queue.finish();
   return report;

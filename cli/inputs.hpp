@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/extraction_queue.hpp"
 #include "graph/model.hpp"
 #include "ingest/diagnostic.hpp"
 #include "ingest/json_input.hpp"
@@ -49,6 +50,12 @@ struct LoadReport {
 [[nodiscard]] LoadReport load_documents(const std::vector<std::string>& files,
                                         const ingest::Lexicon& lexicon, const LoadOptions& options,
                                         const DocumentSink& sink);
+
+/// The same, each document laid out as text by `render` on the thread that made it (articles
+/// are extracted with ingest::EvidenceText::kOffsetsOnly) and handed to `sink` in input order.
+[[nodiscard]] LoadReport load_documents(const std::vector<std::string>& files,
+                                        const ingest::Lexicon& lexicon, const LoadOptions& options,
+                                        const DocumentRenderer& render, const TextSink& sink);
 
 /// Reads a whole file. Throws IoError naming the path when it cannot.
 [[nodiscard]] std::string read_file(const std::string& path);

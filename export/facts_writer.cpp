@@ -1,6 +1,7 @@
 #include "export/facts_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cstdint>
@@ -26,6 +27,12 @@ namespace {
 // Bytes a JSON string cannot hold as they are: controls, '"', '\\'; and every byte >= 0x80,
 // whose sequence must be checked to be valid UTF-8.
 constexpr bool needs_care(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+// The same as a table, for strings too short for the 16-byte test (names, types, ids).
+constexpr std::array<bool, 256> kNeedsCare = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) table[c] = needs_care(static_cast<unsigned char>(c));
+  return table;
+}();
 
 // The offset of the first byte of s[0, n) that needs care, or n. Most strings are long runs of
 // plain ASCII, so they are tested 16 bytes at a time where SSE2 is there (every x86-64), else 8.
@@ -35,13 +42,22 @@ std::size_t plain_prefix(const char* s, std::size_t n) {
   const __m128i space = _mm_set1_epi8(0x20);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+  // Bit k of the result is set when byte k of the 16 at p needs care.
+  const auto care_mask = [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     // A signed comparison with 0x20 catches the controls and, as negative, every byte >= 0x80.
     const __m128i care = _mm_or_si128(_mm_cmplt_epi8(v, space),
                                       _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    if (const int mask = _mm_movemask_epi8(care); mask != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    return static_cast<unsigned>(_mm_movemask_epi8(care));
+  };
+  for (; i + 16 <= n; i += 16)
+    if (const unsigned mask = care_mask(s + i); mask != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(mask));
+  if (i < n && n >= 16) {
+    // The last few bytes: the 16 that end the string, less those already seen.
+    const std::size_t seen = i - (n - 16);
+    const unsigned mask = care_mask(s + n - 16) >> seen;
+    return mask != 0 ? i + static_cast<std::size_t>(std::countr_zero(mask)) : n;
   }
 #else
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -58,7 +74,7 @@ std::size_t plain_prefix(const char* s, std::size_t n) {
     if ((hits & kHigh) != 0) break;
   }
 #endif
-  while (i < n && !needs_care(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < n && !kNeedsCare[static_cast<unsigned char>(s[i])]) ++i;
   return i;
 }
 
@@ -66,7 +82,9 @@ std::size_t plain_prefix(const char* s, std::size_t n) {
 // its own line, "key": value, and "{}"/"[]" for empty containers.
 class JsonLayout {
  public:
-  JsonLayout(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+  JsonLayout(std::string& out, bool pretty) : out_(out), pretty_(pretty) {
+    levels_.reserve(8);  // the facts format nests five deep
+  }
 
   void start_object() { open('{', false); }
   void end_object() { close('}'); }
@@ -80,12 +98,16 @@ class JsonLayout {
     after_key();
   }
 
-  /// A member name of the format's own, which needs no escaping ("sentence", "begin"). The
-  /// separators, indent and name go out in one append: there are several per evidence record.
-  void fixed_key(std::string_view name) {
+  /// A member name of the format's own, a literal that needs no escaping ("sentence", "begin").
+  /// The separators, indent and name go out in one append, laid out with copies of sizes known
+  /// when compiling: there are several per evidence record.
+  template <std::size_t N>
+  void fixed_key(const char (&literal)[N]) {
+    constexpr std::size_t kSize = N - 1;
+    static_assert(kSize <= kMaxFixedKey);
     const std::size_t width = pretty_ ? 2 * levels_.size() : 0;
-    if (name.size() > kMaxFixedKey || width > kMaxIndent) {  // not in the facts format
-      key(name);
+    if (width > kMaxIndent) {  // deeper than the facts format nests
+      key(std::string_view(literal, kSize));
       return;
     }
     char text[kMaxFixedKey + kMaxIndent + 8];
@@ -93,12 +115,12 @@ class JsonLayout {
     if (levels_.back().count++ > 0) text[n++] = ',';
     if (pretty_) {
       text[n++] = '\n';
-      std::memset(text + n, ' ', width);
+      std::memcpy(text + n, kSpaces, kMaxIndent);  // as much indent as could be needed
       n += width;
     }
     text[n++] = '"';
-    std::memcpy(text + n, name.data(), name.size());
-    n += name.size();
+    std::memcpy(text + n, literal, kSize);
+    n += kSize;
     text[n++] = '"';
     text[n++] = ':';
     if (pretty_) text[n++] = ' ';
@@ -110,6 +132,18 @@ class JsonLayout {
     before_value();
     append_json_string(out_, value);
   }
+
+  /// A value laid out before by this layout at the same depth: `length` bytes of the output
+  /// from `offset` on.
+  void repeat(std::size_t offset, std::size_t length) {
+    before_value();
+    out_.append(out_, offset, length);
+  }
+
+  /// Where the output ends now.
+  [[nodiscard]] std::size_t position() const { return out_.size(); }
+  /// Where the first `c` at or after `from` is in the output.
+  [[nodiscard]] std::size_t find(char c, std::size_t from) const { return out_.find(c, from); }
 
   void uint(std::size_t value) {
     before_value();
@@ -126,6 +160,7 @@ class JsonLayout {
   };
   static constexpr std::size_t kMaxFixedKey = 16;
   static constexpr std::size_t kMaxIndent = 32;
+  static constexpr char kSpaces[kMaxIndent + 1] = "                                ";
 
   void newline_indent() {
     static constexpr std::string_view kLine = "\n                                ";
@@ -179,7 +214,8 @@ class JsonLayout {
   std::vector<Level> levels_;
 };
 
-void string_field(JsonLayout& w, std::string_view key, const std::string& value) {
+template <std::size_t N>
+void string_field(JsonLayout& w, const char (&key)[N], const std::string& value) {
   if (value.empty()) return;
   w.fixed_key(key);
   w.string(value);
@@ -196,9 +232,41 @@ void attributes(JsonLayout& w, const Attributes& attrs) {
   w.end_object();
 }
 
-void evidence(JsonLayout& w, const Evidence& e) {
+// The sentence of an evidence record: its own, or the article's text between its offsets.
+std::string_view sentence_of(const Evidence& e, std::optional<std::string_view> article_text) {
+  if (!article_text) return e.sentence;
+  return article_text->substr(e.begin, e.end - e.begin);
+}
+
+// The sentences of a document's evidence as laid out (quoted and escaped), by their offsets in
+// the article text, so that a sentence met again is copied rather than escaped again.
+class QuotedSentences {
+ public:
+  void write(JsonLayout& w, const Evidence& e, std::string_view sentence) {
+    for (const Quoted& q : quoted_)
+      if (q.begin == e.begin && q.end == e.end) return w.repeat(q.offset, q.length);
+    // After a member name the string is laid out with no separator before it.
+    const std::size_t at = w.position();
+    w.string(sentence);
+    quoted_.push_back({e.begin, e.end, at, w.position() - at});
+  }
+
+ private:
+  struct Quoted {
+    std::size_t begin, end, offset, length;
+  };
+  std::vector<Quoted> quoted_;
+};
+
+// `quoted`, when given, holds the sentences laid out before (sentences from the article text).
+void evidence(JsonLayout& w, const Evidence& e, std::string_view sentence,
+              QuotedSentences* quoted = nullptr) {
   w.start_object();
-  string_field(w, "sentence", e.sentence);
+  if (!sentence.empty()) {
+    w.fixed_key("sentence");
+    if (quoted) quoted->write(w, e, sentence);
+    else w.string(sentence);
+  }
   if (e.begin != 0 || e.end != 0) {
     w.fixed_key("begin");
     w.uint(e.begin);
@@ -209,7 +277,38 @@ void evidence(JsonLayout& w, const Evidence& e) {
   w.end_object();
 }
 
-void document(JsonLayout& w, const FactsDocument& doc) {
+// An entity's evidence records repeat: a sentence naming five actors is evidence for each of
+// them. When the sentences come from the article text, a record is fixed by its offsets and
+// rule, so within a document each is laid out once and copied after that.
+class EvidenceRecords {
+ public:
+  void write(JsonLayout& w, const Evidence& e, std::string_view article_text) {
+    for (const Laid& l : laid_)
+      if (l.begin == e.begin && l.end == e.end && l.rule == e.rule) return w.repeat(l.offset, l.length);
+    const std::size_t before = w.position();
+    evidence(w, e, article_text.substr(e.begin, e.end - e.begin), &sentences_);
+    // The record itself starts at its '{', after the separators laid out before it.
+    const std::size_t start = w.find('{', before);
+    laid_.push_back({e.begin, e.end, e.rule, start, w.position() - start});
+  }
+
+  /// A relation's evidence: laid out at another depth, so only its sentence is copied.
+  void write_single(JsonLayout& w, const Evidence& e, std::string_view article_text) {
+    evidence(w, e, article_text.substr(e.begin, e.end - e.begin), &sentences_);
+  }
+
+ private:
+  struct Laid {
+    std::size_t begin, end;
+    std::string_view rule;
+    std::size_t offset, length;
+  };
+  std::vector<Laid> laid_;
+  QuotedSentences sentences_;
+};
+
+void document(JsonLayout& w, const FactsDocument& doc, std::optional<std::string_view> article_text) {
+  EvidenceRecords records;
   w.start_object();
   string_field(w, "id", doc.info.id);
   string_field(w, "title", doc.info.title);
@@ -233,7 +332,10 @@ void document(JsonLayout& w, const FactsDocument& doc) {
     if (!e.evidence.empty()) {
       w.fixed_key("evidence");
       w.start_array();
-      for (const Evidence& ev : e.evidence) evidence(w, ev);
+      for (const Evidence& ev : e.evidence) {
+        if (article_text) records.write(w, ev, *article_text);
+        else evidence(w, ev, ev.sentence);
+      }
       w.end_array();
     }
     w.end_object();
@@ -249,9 +351,11 @@ void document(JsonLayout& w, const FactsDocument& doc) {
     string_field(w, "date", r.date);
     attributes(w, r.attributes);
     const Evidence& e = r.evidence;
-    if (!e.sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
+    const std::string_view sentence = sentence_of(e, article_text);
+    if (!sentence.empty() || !e.rule.empty() || e.begin != 0 || e.end != 0) {
       w.fixed_key("evidence");
-      evidence(w, e);
+      if (article_text) records.write_single(w, e, *article_text);
+      else evidence(w, e, sentence);
     }
     w.end_object();
   }
@@ -309,10 +413,23 @@ FactsJsonWriter::FactsJsonWriter(std::ostream& out, bool json_lines)
   buffer_.reserve(kChunk + kChunk / 4);
 }
 
+void append_facts_document(std::string& out, const FactsDocument& doc, bool json_lines,
+                           std::optional<std::string_view> article_text) {
+  JsonLayout writer(out, !json_lines);
+  document(writer, doc, article_text);
+}
+
 void FactsJsonWriter::write(const FactsDocument& doc) {
   if (!json_lines_) buffer_ += written_ ? ",\n" : "[\n";
-  JsonLayout writer(buffer_, !json_lines_);
-  document(writer, doc);
+  append_facts_document(buffer_, doc, json_lines_);
+  if (json_lines_) buffer_ += '\n';
+  ++written_;
+  maybe_flush();
+}
+
+void FactsJsonWriter::write_laid_out(std::string_view doc) {
+  if (!json_lines_) buffer_ += written_ ? ",\n" : "[\n";
+  buffer_ += doc;
   if (json_lines_) buffer_ += '\n';
   ++written_;
   maybe_flush();

@@ -2,6 +2,7 @@
 // Facts documents back to the JSON facts format (docs/facts-format.md), so extracted facts can be
 // reviewed, corrected and fed back in.
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@ class FactsJsonWriter {
  public:
   FactsJsonWriter(std::ostream& out, bool json_lines);
   void write(const FactsDocument& document);
+  /// Writes a document laid out by append_facts_document with the same `json_lines`.
+  void write_laid_out(std::string_view document);
   void finish();
 
  private:
@@ -31,6 +34,14 @@ class FactsJsonWriter {
   std::size_t written_ = 0;
   std::string buffer_;
 };
+
+/// Appends `document` laid out as FactsJsonWriter lays out each document (pretty, or on one line
+/// when `json_lines`), without the separators between documents, so documents can be laid out
+/// on the threads that made them. With `article_text`, each evidence sentence is the text from
+/// the evidence's begin to its end offset and Evidence::sentence is not read (for facts
+/// extracted with ingest::EvidenceText::kOffsetsOnly); the offsets must lie within the text.
+void append_facts_document(std::string& out, const FactsDocument& document, bool json_lines,
+                           std::optional<std::string_view> article_text = std::nullopt);
 
 /// Appends `text` as a quoted JSON string: '"', '\\' and controls escaped as RapidJSON does
 /// (\b \t \n \f \r, else \u00XX), and each byte that is not part of valid UTF-8 replaced by

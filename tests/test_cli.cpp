@@ -320,3 +320,30 @@ TEST_CASE("cli: build mixes articles and facts into one merged graph") {
   CHECK(c.out.find("China") != std::string::npos);
   CHECK(q.out.find("\"type\":\"added-to-list\"") != std::string::npos);
 }
+
+TEST_CASE("cli: extract lays out facts and articles alike on any number of threads") {
+  // Articles are laid out from their text on the extracting thread, facts as read: the output
+  // must not depend on which thread did which, in either layout.
+  Scratch s;
+  s.write("in/f.json", kFacts);
+  // Long enough to need several reads of the file and a document larger than a write chunk.
+  std::string long_article = "date 2019-05-20 Washington:";
+  for (int i = 0; i < 1500; ++i)
+    long_article += " The Commerce Department added Huawei Technologies Co., Ltd. to the Entity List.\n";
+  s.write("in/long.txt", long_article);
+  for (const char* name : {"a.txt", "b.txt", "c.txt"})
+    s.write(std::string("in/") + name,
+            "date 2020-07-09 Beijing: China condemned the sanctions on Xinjiang officials.\n");
+  for (const char* layout : {"", " --jsonl"}) {
+    std::string first;
+    for (const char* jobs : {"1", "2", "3"}) {
+      const Run r = s.run("extract " + (s.dir / "in").string() + " --jobs " + jobs + layout);
+      INFO(r.err);
+      REQUIRE(r.status == 0);
+      if (first.empty()) first = r.out;
+      CHECK(r.out == first);
+    }
+    CHECK(first.find("Huawei") != std::string::npos);
+    CHECK(first.find("\"sentence\"") != std::string::npos);
+  }
+}

@@ -5,9 +5,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "ingest/text/extractor.hpp"
+#include "ingest/text/lexicon_data.hpp"
 
 using namespace factgraph;
 using namespace factgraph::ingest;
@@ -328,4 +330,65 @@ TEST_CASE("extract: the sample articles give what their expected files list") {
   }
   REQUIRE(expected > 20);
   CHECK(found * 100 >= expected * 80);
+}
+
+TEST_CASE("extract: with offsets only, evidence leaves out exactly the sentences the text holds") {
+  // extract lays documents out from the article text (EvidenceText::kOffsetsOnly); every
+  // sentence left out must be the text between its offsets, or the output would change.
+  namespace fs = std::filesystem;
+  std::size_t records = 0;
+  for (const auto& file : fs::directory_iterator(std::string(FACTGRAPH_SOURCE_DIR) + "/samples/articles")) {
+    if (file.path().extension() != ".txt") continue;
+    std::ifstream in(file.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const ArticleRecord record = read_text_article(text.str(), "sample", "");
+    const FactsDocument copied = extract_facts(record, lexicon());
+    const FactsDocument offsets = extract_facts(record, lexicon(), EvidenceText::kOffsetsOnly);
+    REQUIRE(copied.entities.size() == offsets.entities.size());
+    REQUIRE(copied.relations.size() == offsets.relations.size());
+    auto same_but_sentence = [&](const Evidence& full, const Evidence& bare) {
+      CHECK(bare.sentence.empty());
+      CHECK(bare.begin == full.begin);
+      CHECK(bare.end == full.end);
+      CHECK(bare.rule == full.rule);
+      CHECK(full.sentence == record.text.substr(full.begin, full.end - full.begin));
+      ++records;
+    };
+    for (std::size_t i = 0; i < copied.entities.size(); ++i) {
+      REQUIRE(copied.entities[i].evidence.size() == offsets.entities[i].evidence.size());
+      for (std::size_t k = 0; k < copied.entities[i].evidence.size(); ++k)
+        same_but_sentence(copied.entities[i].evidence[k], offsets.entities[i].evidence[k]);
+    }
+    for (std::size_t i = 0; i < copied.relations.size(); ++i)
+      same_but_sentence(copied.relations[i].evidence, offsets.relations[i].evidence);
+  }
+  CHECK(records > 100);
+}
+
+TEST_CASE("extract: the lexicon's word sets and maps answer as hash sets did, copies included") {
+  WordSet names;
+  names.insert("Wang");
+  names.insert("Wang");
+  names.insert("Cecilia");
+  CHECK(names.count("Wang") == 1);
+  CHECK(names.count("Cecilia") == 1);
+  CHECK(names.count("wang") == 0);
+  CHECK(names.count("") == 0);
+  WordMap kinds;
+  kinds.assign("bureau", "agency");
+  kinds.assign("bank", "firm");
+  kinds.assign("bureau", "org");  // the last row for a word wins
+  REQUIRE(kinds.find("bureau"));
+  CHECK(*kinds.find("bureau") == "org");
+  CHECK(*kinds.find("bank") == "firm");
+  CHECK(kinds.find("banks") == nullptr);
+  CHECK(kinds.count("bank") == 1);
+  // A copy (a lexicon is copied before a --lexicon file is added) owns its words.
+  auto original = std::make_unique<WordMap>(kinds);
+  WordMap copy = *original;
+  original.reset();
+  REQUIRE(copy.find("bank"));
+  CHECK(*copy.find("bank") == "firm");
+  CHECK(*copy.find("bureau") == "org");
 }

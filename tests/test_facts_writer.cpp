@@ -127,6 +127,62 @@ TEST_CASE("facts writer: escapes controls, quotes and backslashes; repairs inval
         "bad\xEF\xBF\xBD\xEF\xBF\xBD trunc\xEF\xBF\xBD\xEF\xBF\xBD\"}],\"relations\":[]}\n");
 }
 
+// A document as the extractor makes it: every evidence sentence is the article text between
+// its offsets, and sentences repeat across entities (with the same rule or another).
+FactsDocument extracted_document(const std::string& text, bool with_sentences) {
+  auto ev = [&](std::size_t begin, std::size_t end, std::string rule) {
+    return Evidence{"", with_sentences ? text.substr(begin, end - begin) : "", begin, end, std::move(rule)};
+  };
+  FactsDocument doc;
+  doc.info.id = "x.txt";
+  for (int i = 0; i < 3; ++i) {
+    EntityFact e;
+    e.id = "e" + std::to_string(i);
+    e.name = "Name " + std::to_string(i);
+    e.type = "firm";
+    if (i == 0) e.evidence.push_back(ev(0, 0, "dateline"));
+    e.evidence.push_back(ev(0, 19, "mention"));
+    e.evidence.push_back(ev(20, text.size(), i == 2 ? "other-rule" : "mention"));
+    doc.entities.push_back(e);
+  }
+  RelationFact r;
+  r.type = "sanctions";
+  r.source = "e0";
+  r.target = "e1";
+  r.evidence = ev(20, text.size(), "sanction");
+  doc.relations.push_back(r);
+  return doc;
+}
+
+TEST_CASE("facts writer: evidence taken from the article text lays out as copied sentences do") {
+  const std::string text = "Acme \"Quill\" Co.\tx. Caf\xC3\xA9 \xE2\x80\x9Cs\xE2\x80\x9D sanctioned them";
+  for (const bool json_lines : {false, true}) {
+    std::ostringstream from_text;
+    exporters::FactsJsonWriter writer(from_text, json_lines);
+    for (int n = 0; n < 2; ++n) {
+      std::string laid_out;
+      append_facts_document(laid_out, extracted_document(text, false), json_lines, text);
+      writer.write_laid_out(laid_out);
+    }
+    writer.finish();
+    const FactsDocument copied = extracted_document(text, true);
+    CHECK(from_text.str() == facts_json({copied, copied}, json_lines));
+  }
+}
+
+TEST_CASE("facts writer: a byte to escape is found wherever it falls in the last 16") {
+  for (std::size_t length = 1; length <= 40; ++length)
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string plain(length, 'a');
+      plain[at] = '"';
+      std::string out;
+      append_json_string(out, plain);
+      std::string want(1, '"');
+      want.append(plain, 0, at).append("\\\"").append(plain, at + 1).push_back('"');
+      CHECK(out == want);
+    }
+}
+
 TEST_CASE("facts writer: reading the output back gives the same documents") {
   const std::string out = facts_json({small_document()});
   const ingest::JsonRecords back = ingest::parse_json_records(out, "facts.json", false);

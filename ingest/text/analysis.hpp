@@ -26,7 +26,7 @@ struct Mention {
   std::size_t title_row = 0;  ///< for kTitle: row of LexiconData::titles (or npos: generic)
   long entity = -1;           ///< index into Article::entities once resolved
   long place = -1;            ///< region the name itself places it in ("China's Foreign Ministry")
-  std::string rule;           ///< how it was recognised
+  std::string_view rule;      ///< how it was recognised (a string literal)
 };
 
 struct Sentence {
@@ -51,22 +51,30 @@ struct ArticleEntity {
 struct Article {
   const ArticleRecord* record = nullptr;
   const LexiconData* lexicon = nullptr;
+  bool copy_sentences = true;  ///< false: evidence keeps only offsets (EvidenceText::kOffsetsOnly)
   std::vector<Sentence> sentences;
   TokenArena token_text;  ///< the sentences' tokens point into it (and into the record's text)
   std::vector<ArticleEntity> entities;
-  std::unordered_map<std::string, long> entity_by_key;  ///< ArticleEntity::key -> index
+  /// ArticleEntity::key -> index
+  std::unordered_map<std::string, long, TransparentHash, std::equal_to<>> entity_by_key;
   std::vector<RelationFact> relations;
   Attributes counts;
+  std::string entry_key;  ///< entity_for_entry builds its keys here, so a lookup allocates nothing
   std::set<std::string> not_actors;  ///< acronyms of laws and common nouns ("EAR", "UAVs")  ///< stated counts, attached to the document's relations
 
-  /// Finds or creates the entity for a name of `type`; `key` identifies gazetteer entries.
-  long entity_for(std::string_view name, std::string_view type, std::string key);
+  /// Finds or creates the entity for a name of `type`; `key` identifies gazetteer entries (an
+  /// empty key means the normalised name).
+  long entity_for(std::string_view name, std::string_view type, std::string_view key);
+  /// entity_for(name, type, "<kind>:<name>"): the entity of a gazetteer entry ("region", "China").
+  long entity_for_entry(std::string_view kind, std::string_view name, std::string_view type);
   /// Records that `entity` was named `surface` in sentence `s`.
   void note_mention(long entity, std::string_view surface, const Sentence& s);
   /// Adds a relation (deduplicated) with the sentence as evidence.
   void relate(std::string_view type, long source, long target, std::string date,
               const Sentence& s, std::string_view rule, Attributes attributes = {});
   [[nodiscard]] std::string_view text_of(const Sentence& s) const;
+  /// The evidence record for sentence `s`, its text copied unless copy_sentences is false.
+  [[nodiscard]] Evidence evidence_of(const Sentence& s, std::string_view rule) const;
   /// The region entities a dateline place names ("Brussels, Belgium" gives both).
   std::vector<long> entities_for_place(std::string_view place);
 };

@@ -82,7 +82,7 @@ std::vector<long> Article::entities_for_place(std::string_view place) {
     if (hits)
       for (const PhraseHit& h : *hits)
         if (h.kind == EntryKind::kRegion)
-          return entity_for(lexicon->regions[h.row].name, "region", "region:" + lexicon->regions[h.row].name);
+          return entity_for_entry("region", lexicon->regions[h.row].name, "region");
     return -1;
   };
   std::vector<long> out;
@@ -107,32 +107,41 @@ void Article::relate(std::string_view type, long source, long target, std::strin
                      const Sentence& s, std::string_view rule, Attributes attributes) {
   if (source < 0 || target < 0 || source == target) return;
   for (long e : {source, target}) entities[static_cast<std::size_t>(e)].demonym_only = false;
-  const std::string src = entity_id(static_cast<std::size_t>(source));
-  const std::string dst = entity_id(static_cast<std::size_t>(target));
+  // The endpoints are compared by index (an "eN" id names one index).
+  const auto src = static_cast<std::size_t>(source);
+  const auto dst = static_cast<std::size_t>(target);
   for (const RelationFact& r : relations) {
-    const bool same = r.type == type && r.date == date &&
-                      ((r.source == src && r.target == dst) ||
-                       (type == "negotiates-with" && r.source == dst && r.target == src));
+    const bool same = ((r.source_index == src && r.target_index == dst) ||
+                       (type == "negotiates-with" && r.source_index == dst && r.target_index == src)) &&
+                      r.type == type && r.date == date;
     if (same) return;
   }
   RelationFact r;
   r.type = std::string(type);
-  r.source = src;
-  r.target = dst;
+  r.source = entity_id(src);
+  r.target = entity_id(dst);
   r.date = std::move(date);
   r.attributes = std::move(attributes);
-  r.evidence = {"", std::string(text_of(s)), s.span.begin, s.span.end, std::string(rule)};
+  r.evidence = evidence_of(s, rule);
   // Indexes into `entities` until extract_facts maps them to the document's entities.
-  r.source_index = static_cast<std::size_t>(source);
-  r.target_index = static_cast<std::size_t>(target);
+  r.source_index = src;
+  r.target_index = dst;
   relations.push_back(std::move(r));
 }
 
-FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon) {
+FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
+                            EvidenceText evidence) {
   Article a;
   a.record = &record;
   a.lexicon = &lexicon.data();
-  for (const Span& span : split_sentences(record.text)) {
+  a.copy_sentences = evidence == EvidenceText::kCopied;
+  // Room for what a news article usually holds, so the tables are not regrown entity by entity.
+  a.entities.reserve(32);
+  a.entity_by_key.reserve(32);
+  a.relations.reserve(16);
+  const std::vector<Span> spans = split_sentences(record.text);
+  a.sentences.reserve(spans.size());
+  for (const Span& span : spans) {
     Sentence s;
     s.span = span;
     const std::string_view text = std::string_view(record.text).substr(span.begin, span.end - span.begin);
@@ -160,18 +169,20 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon)
 
   FactsDocument doc;
   doc.info = record.info;
+  doc.entities.reserve(a.entities.size());
   // Where each entity of the article lands in the document; demonym-only ones are left out.
   std::vector<std::size_t> position(a.entities.size(), RelationFact::kUnresolved);
   for (std::size_t i = 0; i < a.entities.size(); ++i) {
     ArticleEntity& e = a.entities[i];
     if (e.demonym_only) continue;
     position[i] = doc.entities.size();
+    // The article's entities are not needed after this: their strings move into the document.
     EntityFact fact;
     fact.id = entity_id(i);
-    fact.name = e.name;
-    fact.type = e.type;
-    for (const std::string& alias : e.aliases)
-      if (alias != e.name) fact.aliases.push_back(alias);
+    for (std::string& alias : e.aliases)
+      if (alias != e.name) fact.aliases.push_back(std::move(alias));
+    fact.name = std::move(e.name);
+    fact.type = std::move(e.type);
     fact.evidence = std::move(e.evidence);
     doc.entities.push_back(std::move(fact));
   }

@@ -1,7 +1,7 @@
 // One entity per actor within an article: linking short forms, acronyms and surnames to the
 // full names they stand for.
 
-#include <map>
+#include <algorithm>
 
 #include "graph/names.hpp"
 #include "ingest/text/analysis.hpp"
@@ -58,7 +58,8 @@ long promote_to_firm(Article& a, Sentence& s, Mention& m) {
 
 void resolve_names(Article& a) {
   const LexiconData& lex = *a.lexicon;
-  std::map<std::string, long, std::less<>> short_names;  // short form / acronym / surname -> entity
+  // short form / acronym / surname -> entity
+  std::unordered_map<std::string, long, TransparentHash, std::equal_to<>> short_names;
 
   // Pass 0: a name right after an official title is a person ("Minister Freeland").
   for (Sentence& s : a.sentences)
@@ -170,11 +171,11 @@ void resolve_names(Article& a) {
       }
       if (m.last - m.first != 1) continue;
       const std::string_view word = s.tokens[m.first].lower;
-      const auto org = lex.org_words.find(word);
-      if (org == lex.org_words.end()) continue;
+      const std::string* org = lex.org_words.find(word);
+      if (!org) continue;
       m.type.clear();
       long found = -1;
-      if (org->second == "firm") {
+      if (*org == "firm") {
         found = last_firm;
       } else {
         for (std::size_t e = 0; e < a.entities.size(); ++e)
@@ -199,9 +200,22 @@ void resolve_names(Article& a) {
   }
 
   // An acronym never defined in parentheses may still spell a name met in the article:
-  // "IRISL" for "Islamic Republic of Iran Shipping Lines".
+  // "IRISL" for "Islamic Republic of Iran Shipping Lines". Initials are the first bytes of
+  // capitalised words, so they are worked out only when a mention still without an entity
+  // could be some.
+  const auto could_be_initials = [](const Mention& m) {
+    return m.role == Mention::Role::kName && m.entity < 0 && m.text.size() >= 3 &&
+           std::all_of(m.text.begin(), m.text.end(), [](char c) {
+             const auto b = static_cast<unsigned char>(c);
+             return (b >= 'A' && b <= 'Z') || b >= 0xC0;
+           });
+  };
+  const bool acronyms = std::any_of(a.sentences.begin(), a.sentences.end(), [&](const Sentence& s) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), could_be_initials);
+  });
   TokenArena names;
   for (const ArticleEntity& e : a.entities) {
+    if (!acronyms) break;
     if (e.type == "region" || e.type == "person" || e.type == "official") continue;
     std::string initials;
     for (const Token& tok : tokenize(e.name, names))

@@ -56,6 +56,15 @@ int weekday_of(long days) { return static_cast<int>(((days % 7) + 11) % 7); }
 
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" as far as `m` and `d` are given (non-zero).
 std::string to_iso(int y, int m = 0, int d = 0) {
+  // Written by hand for the years and months there are (snprintf costs more than the finder);
+  // anything else goes the long way and comes out the same.
+  if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+    char out[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                    static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                    static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                    static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+    return {out, static_cast<std::size_t>(d != 0 ? 10 : m != 0 ? 7 : 4)};
+  }
   char buf[40];
   const int n = d != 0   ? std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d)
                 : m != 0 ? std::snprintf(buf, sizeof buf, "%04d-%02d", y, m)
@@ -89,7 +98,7 @@ bool parse_iso(std::string_view text, Ymd& out) {
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
+bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
@@ -167,6 +176,7 @@ struct Piece {
   bool ordinal = false;    // "9th"
   std::string_view lower;  // words of up to kMaxWord bytes, lower-cased; empty otherwise
   std::uint32_t flags = 0;  // date_words() flags of `lower`
+  bool looked_up = false;   // `lower` and `flags` are set (DateFinder::word)
 };
 
 constexpr std::size_t kMaxWord = 12;
@@ -219,7 +229,7 @@ class DateFinder {
         i += 2;
         continue;
       }
-      Piece t;
+      Piece& t = toks_.emplace_back();  // made in place; a space after all is taken back
       t.begin = i;
       if (is_digit(static_cast<char>(c))) {
         t.kind = Kind::kNumber;
@@ -245,13 +255,6 @@ class DateFinder {
           }
         }
         i = std::min(i, n);
-        if (i - t.begin <= kMaxWord) {
-          for (std::size_t j = t.begin; j < i; ++j) {
-            lowered_[j] = is_upper(s_[j]) ? static_cast<char>(s_[j] - 'A' + 'a') : s_[j];
-          }
-          t.lower = std::string_view(lowered_).substr(t.begin, i - t.begin);
-          t.flags = kDateWords.find(t.lower);
-        }
       } else if (c < 0x80) {
         t.punct = static_cast<char>(c);
         ++i;
@@ -259,7 +262,10 @@ class DateFinder {
         const unsigned char c2 = byte(i + 2);
         const bool general = c == 0xE2 && byte(i + 1) == 0x80;
         i += c == 0xC2 ? 2 : 3;
-        if (general && (c2 <= 0x8B || c2 == 0xAF)) continue;  // Unicode spaces
+        if (general && (c2 <= 0x8B || c2 == 0xAF)) {  // Unicode spaces
+          toks_.pop_back();
+          continue;
+        }
         t.punct = !general                   ? '~'
                   : c2 == 0x93 || c2 == 0x94 ? '-'
                   : c2 == 0x9C || c2 == 0x9D ? '"'
@@ -268,13 +274,26 @@ class DateFinder {
         i = std::min(i, n);
       }
       t.end = i;
-      toks_.push_back(t);
     }
   }
 
   const Piece* at(std::size_t k) const { return k < toks_.size() ? &toks_[k] : nullptr; }
+  // Piece k with its lower-case form and word flags, worked out the first time a rule asks:
+  // most words of a sentence are never asked about.
+  const Piece& word(std::size_t k) const {
+    Piece& t = toks_[k];
+    if (t.looked_up) return t;
+    t.looked_up = true;
+    if (t.kind != Kind::kWord || t.end - t.begin > kMaxWord) return t;
+    for (std::size_t j = t.begin; j < t.end; ++j) {
+      lowered_[j] = is_upper(s_[j]) ? static_cast<char>(s_[j] - 'A' + 'a') : s_[j];
+    }
+    t.lower = std::string_view(lowered_).substr(t.begin, t.end - t.begin);
+    t.flags = kDateWords.find(t.lower);
+    return t;
+  }
   bool is_word(std::size_t k, std::string_view lower) const {
-    return k < toks_.size() && toks_[k].lower == lower;
+    return k < toks_.size() && word(k).lower == lower;
   }
   bool is_punct(std::size_t k, char p) const {
     return k < toks_.size() && toks_[k].kind == Kind::kPunct && toks_[k].punct == p;
@@ -295,7 +314,7 @@ class DateFinder {
 
   // Capitalised month name or abbreviation; 0 when `k` is none.
   int month_at(std::size_t k, bool* abbrev = nullptr) const {
-    const Piece* t = at(k);
+    const Piece* t = k < toks_.size() ? &word(k) : nullptr;
     if (t == nullptr || t->lower.empty() || !is_upper(s_[t->begin])) return 0;
     const int full = static_cast<int>((t->flags >> kMonthShift) & 0xF);
     const int short_form = static_cast<int>((t->flags >> kMonthAbbrevShift) & 0xF);
@@ -393,7 +412,8 @@ class DateFinder {
   bool has_cue(std::size_t k, DateWordBits cues) const {
     if (k == 0) return false;
     const std::size_t w = cue_word(k);
-    return (toks_[w].flags & cues) || ((toks_[w].flags & kJoiner) && last_end_ == w);
+    const std::uint32_t flags = word(w).flags;
+    return (flags & cues) || ((flags & kJoiner) && last_end_ == w);
   }
 
   Direction direction(std::size_t b, std::size_t e) const {
@@ -404,7 +424,7 @@ class DateFinder {
 
   // +1 for a word that speaks of the future, -1 for the past, 0 otherwise.
   int cue(std::size_t k) const {
-    const std::string_view w = toks_[k].lower;
+    const std::string_view w = word(k).lower;
     if (w.empty()) return 0;
     const std::uint32_t flags = toks_[k].flags;
     if (flags & kFuture) return 1;
@@ -468,8 +488,14 @@ class DateFinder {
   }
 
   std::size_t match(std::size_t k) {
-    const Piece& t = toks_[k];
-    if (t.kind == Kind::kNumber) return match_number(k);
+    if (toks_[k].kind == Kind::kNumber) return match_number(k);
+    // Only a capitalised word (a month or weekday) or one starting like "today", "tonight",
+    // "yesterday" or "tomorrow" can start a date here; the rest need not be looked up.
+    const char first = s_[toks_[k].begin];
+    if (toks_[k].kind != Kind::kWord ||
+        !(is_upper(first) || first == 't' || first == 'y'))
+      return k;
+    const Piece& t = word(k);
     if (t.lower.empty()) return k;
     if (const std::uint32_t weekday = (t.flags >> kWeekdayShift) & 0x7;
         weekday != 0 && is_upper(s_[t.begin])) {
@@ -545,8 +571,8 @@ class DateFinder {
   }
 
   std::string_view s_;
-  std::string lowered_;
-  std::vector<Piece> toks_;
+  mutable std::string lowered_;
+  mutable std::vector<Piece> toks_;  // words are looked up lazily (word())
   std::vector<DateMention> out_;
   std::size_t last_end_ = static_cast<std::size_t>(-1);
   bool has_ref_ = false;
@@ -560,14 +586,14 @@ namespace {
 
 // Most sentences hold no date at all; one cheap pass tells, before the full finder builds its
 // tokens. Every date the finder returns has a number of exactly four digits (a year, alone or
-// in "2020-07-09" and "07/09/2020") or a word starting like a month or weekday name, or is
-// "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one.
+// in "2020-07-09" and "07/09/2020"), a capitalised month name, abbreviation or weekday name, or
+// is "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one. A month or
+// weekday is all ASCII letters, so the run of letters starting where the finder's word starts
+// is that word.
 bool may_hold_date(std::string_view s) {
-  static constexpr std::string_view kStarts[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-                                                 "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-                                                 "Sun"};
   static constexpr std::string_view kWords[] = {"today", "yesterday", "tomorrow", "tonight"};
+  constexpr std::uint32_t kMonthOrWeekday =
+      (0xFu << kMonthShift) | (0xFu << kMonthAbbrevShift) | (0x7u << kWeekdayShift);
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
@@ -582,19 +608,24 @@ bool may_hold_date(std::string_view s) {
       ++i;
       continue;
     }
-    // A word start: the month and weekday starts are capitalised, the day words in any case.
-    if (is_upper(c))
-      for (std::string_view start : kStarts)
-        if (start[0] == c && s.compare(i, start.size(), start) == 0) return true;
+    const std::size_t start = i;
+    while (i < n && is_alpha(s[i])) ++i;
+    const std::size_t length = i - start;
+    // The longest month or weekday name is "september"; the shortest abbreviation three letters.
+    if (is_upper(c) && length >= 3 && length <= 9) {
+      char lower[9];
+      for (std::size_t k = 0; k < length; ++k)
+        lower[k] = is_upper(s[start + k]) ? static_cast<char>(s[start + k] - 'A' + 'a') : s[start + k];
+      if (kDateWords.find(std::string_view(lower, length)) & kMonthOrWeekday) return true;
+    }
     if (const char first = static_cast<char>(c | 0x20); first == 't' || first == 'y')
       for (std::string_view word : kWords) {
-        if (word[0] != first || i + word.size() > n) continue;
+        if (word[0] != first || start + word.size() > n) continue;
         bool same = true;
         for (std::size_t k = 1; k < word.size() && same; ++k)
-          same = static_cast<char>(is_upper(s[i + k]) ? s[i + k] | 0x20 : s[i + k]) == word[k];
+          same = static_cast<char>(is_upper(s[start + k]) ? s[start + k] | 0x20 : s[start + k]) == word[k];
         if (same) return true;
       }
-    while (i < n && is_alpha(s[i])) ++i;  // the rest of the word starts nothing
   }
   return false;
 }

@@ -46,7 +46,14 @@ class Lexicon {
 /// ignored dateline would leave every relative date unresolved. nullopt otherwise.
 [[nodiscard]] std::optional<Diagnostic> check_dateline(std::string_view text);
 
-/// The entities and relations `article` states, with evidence (sentence, offsets, rule).
-[[nodiscard]] FactsDocument extract_facts(const ArticleRecord& article, const Lexicon& lexicon);
+/// Whether extracted evidence carries its sentence. Every evidence sentence is the article text
+/// between the evidence's offsets, so a caller that keeps the article can leave the copies out.
+enum class EvidenceText { kCopied, kOffsetsOnly };
+
+/// The entities and relations `article` states, with evidence (sentence, offsets, rule). With
+/// EvidenceText::kOffsetsOnly each Evidence::sentence is left empty: it is
+/// article.text.substr(begin, end - begin).
+[[nodiscard]] FactsDocument extract_facts(const ArticleRecord& article, const Lexicon& lexicon,
+                                          EvidenceText evidence = EvidenceText::kCopied);
 
 }  // namespace factgraph::ingest

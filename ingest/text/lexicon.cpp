@@ -126,7 +126,7 @@ void load_table(LexiconData& data, const std::string& path, std::vector<Diagnost
         break;
       }
       case Table::kOrgWords:
-        data.org_words[phrase_key(cells[0])] = cells[1];
+        data.org_words.assign(phrase_key(cells[0]), cells[1]);
         break;
       case Table::kEntities: {
         const std::size_t row = data.entities.size();
@@ -186,12 +186,30 @@ std::size_t LexiconData::region_row(std::string_view name) const {
 }
 
 std::size_t LexiconData::agency_row(std::string_view name) const {
+  if (agencies_indexed_ == agencies.size()) {
+    const auto it = agency_rows_.find(name);
+    return it == agency_rows_.end() ? std::string::npos : it->second;
+  }
   for (std::size_t i = 0; i < agencies.size(); ++i)
     if (agencies[i].name == name) return i;
   return std::string::npos;
 }
 
 std::size_t LexiconData::country_of_capital(std::size_t city_row) const {
+  if (city_row < country_of_capital_.size()) return country_of_capital_[city_row];
+  return search_country_of_capital(city_row);
+}
+
+void LexiconData::index_rows() {
+  country_of_capital_.clear();
+  for (std::size_t row = 0; row < regions.size(); ++row)
+    country_of_capital_.push_back(search_country_of_capital(row));
+  agency_rows_.clear();
+  for (std::size_t row = 0; row < agencies.size(); ++row) agency_rows_.try_emplace(agencies[row].name, row);
+  agencies_indexed_ = agencies.size();
+}
+
+std::size_t LexiconData::search_country_of_capital(std::size_t city_row) const {
   const RegionEntry& city = regions[city_row];
   if (city.kind != "city") return std::string::npos;
   for (std::size_t i = 0; i < regions.size(); ++i)
@@ -208,6 +226,7 @@ Lexicon Lexicon::load(const std::string& dir, std::vector<Diagnostic>& diagnosti
   load_table(*lexicon.data_, dir + "/people.tsv", diagnostics);
   load_names(lexicon.data_->given_names, dir + "/given_names.txt");
   load_names(lexicon.data_->surnames, dir + "/surnames.txt");
+  lexicon.data_->index_rows();
   return lexicon;
 }
 
@@ -215,6 +234,7 @@ void Lexicon::add_file(const std::string& path, std::vector<Diagnostic>& diagnos
   // Copy on write: a Lexicon may already be shared with running extractions.
   auto copy = std::make_shared<LexiconData>(*data_);
   load_table(*copy, path, diagnostics);
+  copy->index_rows();
   data_ = std::move(copy);
 }
 

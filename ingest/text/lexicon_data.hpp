@@ -4,11 +4,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <deque>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "ingest/text/phrase_index.hpp"
+#include "ingest/text/word_table.hpp"
 
 namespace factgraph::ingest {
 
@@ -34,8 +35,61 @@ struct TransparentHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using WordSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
-using WordMap = std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>;
+
+/// Words read from the data files (names, organisation words), each looked up with one hash and
+/// no division: they are asked about most capitalised words, and std::unordered_set divides by
+/// its prime bucket count at every lookup. A copy holds its own words.
+class WordSet {
+ public:
+  WordSet() = default;
+  WordSet(const WordSet& other) {
+    for (const std::string& word : other.words_) insert(word);
+  }
+  WordSet& operator=(const WordSet& other) {
+    if (this != &other) *this = WordSet(other);
+    return *this;
+  }
+  WordSet(WordSet&&) = default;  // a moved deque keeps its strings where they are
+  WordSet& operator=(WordSet&&) = default;
+
+  void insert(std::string word) { add(std::move(word)); }
+  [[nodiscard]] std::size_t count(std::string_view word) const { return table_.find(word) != 0; }
+
+ protected:
+  /// The number (from 1) of `word`, added when new; 0 for the empty word, which is never asked.
+  std::uint32_t add(std::string word) {
+    if (const std::uint32_t known = table_.find(word)) return known;
+    if (word.empty()) return 0;
+    words_.push_back(std::move(word));
+    const auto number = static_cast<std::uint32_t>(words_.size());
+    table_.add(std::string_view(words_.back()), number);
+    return number;
+  }
+  [[nodiscard]] std::uint32_t number(std::string_view word) const { return table_.find(word); }
+
+ private:
+  std::deque<std::string> words_;  // the table's views point into these, which never move
+  WordTable table_;
+};
+
+/// Words with a value each (the last one given wins), looked up as WordSet does.
+class WordMap : public WordSet {
+ public:
+  void assign(std::string word, std::string value) {
+    const std::uint32_t number = add(std::move(word));
+    if (number == 0) return;
+    if (number > values_.size()) values_.resize(number);
+    values_[number - 1] = std::move(value);
+  }
+  /// The value of `word`, or nullptr.
+  [[nodiscard]] const std::string* find(std::string_view word) const {
+    const std::uint32_t n = number(word);
+    return n != 0 ? &values_[n - 1] : nullptr;
+  }
+
+ private:
+  std::vector<std::string> values_;  // by word number - 1
+};
 
 
 class LexiconData {
@@ -66,10 +120,18 @@ class LexiconData {
   [[nodiscard]] std::size_t agency_row(std::string_view name) const;
   /// For a capital city's row, the row of the country it is the capital of (else npos).
   [[nodiscard]] std::size_t country_of_capital(std::size_t city_row) const;
+  /// Works out country_of_capital for every region and agency_row for every agency once, after
+  /// the tables are loaded: the extractor asks at every mention of a place or a body. Rows added
+  /// later are answered by a search.
+  void index_rows();
 
  private:
+  std::size_t search_country_of_capital(std::size_t city_row) const;
+  std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> agency_rows_;  // name -> first row
+  std::size_t agencies_indexed_ = 0;
   PhraseIndex phrases_;
   std::size_t longest_phrase_ = 1;
+  std::vector<std::size_t> country_of_capital_;  // by region row, as far as indexed
 };
 
 /// Lower-cased words of `phrase` joined by single spaces, with typographic apostrophes made

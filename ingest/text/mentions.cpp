@@ -19,20 +19,42 @@ struct GazetteerMatch {
   const std::vector<PhraseHit>* hits = nullptr;
 };
 
+// Whether `key` is the lower-case forms of tokens [first, last] joined by single spaces.
+bool spells(std::string_view key, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  for (std::size_t j = first; j <= last; ++j) {
+    if (j > first) {
+      if (key.empty() || key.front() != ' ') return false;
+      key.remove_prefix(1);
+    }
+    // Words are short: compared here byte by byte rather than through a call to memcmp.
+    const std::string_view word = tokens[j].lower;
+    if (key.size() < word.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k)
+      if (key[k] != word[k]) return false;
+    key.remove_prefix(word.size());
+  }
+  return key.empty();
+}
+
 GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const LexiconData& lex) {
   GazetteerMatch best;
-  std::string key;
-  // The key grows a word at a time, and its hash with it.
+  // The key ("bureau of industry and security") grows a word at a time, and its hash with it;
+  // the key itself is never built: an entry's key is compared with the words.
   std::uint32_t hash = PhraseIndex::kSeed;
+  std::size_t length = 0;
+  if (i >= tokens.size() || !lex.phrases().may_start(tokens[i].hash)) return best;
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
     if (j > i) {
-      key += ' ';
-      hash = PhraseIndex::extend(hash, " ");
+      hash = PhraseIndex::extend(PhraseIndex::extend(hash, " "), tokens[j].lower);
+      ++length;
+    } else {
+      hash = tokens[j].hash;
     }
-    key += tokens[j].lower;
-    hash = PhraseIndex::extend(hash, tokens[j].lower);
-    const PhraseIndex::Entry* entry = lex.phrases().find(key, hash);
+    length += tokens[j].lower.size();
+    const PhraseIndex::Entry* entry = lex.phrases().find_if(hash, [&](const std::string& key) {
+      return key.size() == length && spells(key, tokens, i, j);
+    });
     if (!entry) break;  // neither a phrase nor the start of one
     if (!entry->hits.empty()) best = {j - i + 1, &entry->hits};
     if (!entry->prefix) break;  // no phrase goes on from here
@@ -62,7 +84,9 @@ bool is_heading(const std::vector<Token>& tokens) {
     if (!t.word) continue;
     ++words;
     if (t.all_caps) ++upper;
-    if (!t.capitalised && std::isalpha(static_cast<unsigned char>(t.text[0])) && !is_connector(t))
+    // An ASCII letter, as std::isalpha answers in the "C" locale the program runs in.
+    const auto first = static_cast<unsigned char>(t.text[0]);
+    if (!t.capitalised && static_cast<unsigned char>((first | 0x20) - 'a') < 26 && !is_connector(t))
       lower_content = true;
   }
   if (words >= 3 && upper * 10 >= words * 7) return true;
@@ -154,15 +178,14 @@ std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t
       if (k.text.size() > form.size() + 2 && k.text.ends_with(form) &&
           std::islower(static_cast<unsigned char>(k.text[k.text.size() - form.size() - 1])))
         return "firm";
-    if (auto it = lex.org_words.find(k.lower); it != lex.org_words.end())
-      return it->second == "org" ? "firm" : it->second;
+    if (const std::string* kind = lex.org_words.find(k.lower)) return *kind == "org" ? "firm" : *kind;
     break;  // only the head (last word) decides
   }
   // "Office of Export Enforcement", "Bank Keshavarzi": a leading organisation word.
   if (last - first >= 2)
-    if (auto it = lex.org_words.find(t[first].lower); it != lex.org_words.end() && it->second != "org" &&
-                                                       (t[first + 1].lower == "of" || it->second == "firm"))
-      return it->second;
+    if (const std::string* kind = lex.org_words.find(t[first].lower);
+        kind && *kind != "org" && (t[first + 1].lower == "of" || *kind == "firm"))
+      return *kind;
   return "";
 }
 
@@ -193,16 +216,28 @@ std::size_t government_region(const std::vector<Token>& t, std::size_t first, st
 
 }  // namespace
 
-long Article::entity_for(std::string_view name, std::string_view type, std::string key) {
-  if (key.empty()) key = normalize_name(name);
-  const auto [it, fresh] = entity_by_key.try_emplace(key, static_cast<long>(entities.size()));
-  if (!fresh) return it->second;
+long Article::entity_for(std::string_view name, std::string_view type, std::string_view key) {
+  std::string normalized;
+  if (key.empty()) {
+    normalized = normalize_name(name);
+    key = normalized;
+  }
+  if (const auto it = entity_by_key.find(key); it != entity_by_key.end()) return it->second;
+  const auto index = static_cast<long>(entities.size());
+  entity_by_key.emplace(std::string(key), index);
   ArticleEntity e;
   e.name = std::string(name);
   e.type = std::string(type);
-  e.key = std::move(key);
+  e.key = std::string(key);
   entities.push_back(std::move(e));
-  return it->second;
+  return index;
+}
+
+long Article::entity_for_entry(std::string_view kind, std::string_view name, std::string_view type) {
+  entry_key.assign(kind);
+  entry_key += ':';
+  entry_key += name;
+  return entity_for(name, type, entry_key);
 }
 
 void Article::note_mention(long entity, std::string_view text, const Sentence& s) {
@@ -212,7 +247,13 @@ void Article::note_mention(long entity, std::string_view text, const Sentence& s
   // One piece of evidence per sentence; offsets identify it without comparing the text.
   for (const Evidence& ev : e.evidence)
     if (ev.begin == s.span.begin && ev.end == s.span.end) return;
-  e.evidence.push_back({"", std::string(text_of(s)), s.span.begin, s.span.end, "mention"});
+  if (e.evidence.empty()) e.evidence.reserve(4);  // one allocation for the usual few
+  e.evidence.push_back(evidence_of(s, "mention"));
+}
+
+Evidence Article::evidence_of(const Sentence& s, std::string_view rule) const {
+  return {"", copy_sentences ? std::string(text_of(s)) : std::string(), s.span.begin, s.span.end,
+          std::string(rule)};
 }
 
 std::string_view Article::text_of(const Sentence& s) const {
@@ -223,6 +264,7 @@ void find_mentions(Article& a) {
   const LexiconData& lex = *a.lexicon;
   for (Sentence& s : a.sentences) {
     s.heading = is_heading(s.tokens);
+    s.mentions.reserve(8);  // most sentences name a few actors: one allocation, not a growing few
     const auto& t = s.tokens;
     std::size_t i = 0;
     while (i < t.size()) {
@@ -279,7 +321,7 @@ void find_mentions(Article& a) {
           m.text = surface(a, s, i, cend);
           m.type = "region";
           m.rule = "government-of-country";
-          m.entity = a.entity_for(lex.regions[row].name, "region", "region:" + lex.regions[row].name);
+          m.entity = a.entity_for_entry("region", lex.regions[row].name, "region");
           a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
           a.note_mention(m.entity, m.text, s);
           s.mentions.push_back(std::move(m));
@@ -320,17 +362,17 @@ void find_mentions(Article& a) {
                 !t[after].capitalised && !is_verb_like(t[after])) {
               m.role = Mention::Role::kDemonym;
               m.rule = "attributive-abbreviation";
-              m.entity = a.entity_for(r.name, "region", "region:" + r.name);
+              m.entity = a.entity_for_entry("region", r.name, "region");
               break;
             }
-            m.entity = a.entity_for(r.name, "region", "region:" + r.name);
+            m.entity = a.entity_for_entry("region", r.name, "region");
             break;
           }
           case EntryKind::kDemonym:
             m.type = "region";
             m.role = Mention::Role::kDemonym;
             m.rule = "gazetteer-demonym";
-            m.entity = a.entity_for(lex.regions[h.row].name, "region", "region:" + lex.regions[h.row].name);
+            m.entity = a.entity_for_entry("region", lex.regions[h.row].name, "region");
             break;
           case EntryKind::kAgency:
           case EntryKind::kAgencyMetonym: {
@@ -342,7 +384,7 @@ void find_mentions(Article& a) {
                               agency.name.find("World Bank") == std::string::npos;
             m.type = bank ? "firm" : "agency";
             m.rule = "gazetteer-agency";
-            m.entity = a.entity_for(agency.name, m.type, "agency:" + agency.name);
+            m.entity = a.entity_for_entry("agency", agency.name, m.type);
             // "China's Foreign Ministry", "Chinese Commerce Ministry": the country named in front
             // places the body, and the rest is a name of its own.
             for (std::size_t k = i + glen - 1; k > i && !agency.country.empty(); --k) {
@@ -360,7 +402,7 @@ void find_mentions(Article& a) {
               for (const PhraseHit& ph : *prefix)
                 if ((ph.kind == EntryKind::kRegion || ph.kind == EntryKind::kDemonym) &&
                     lex.regions[ph.row].name == agency.country) {
-                  m.place = a.entity_for(agency.country, "region", "region:" + agency.country);
+                  m.place = a.entity_for_entry("region", agency.country, "region");
                   a.note_mention(m.entity, surface(a, s, rest, i + glen), s);
                   if (ph.kind == EntryKind::kRegion) {
                     a.entities[static_cast<std::size_t>(m.place)].demonym_only = false;
@@ -375,12 +417,12 @@ void find_mentions(Article& a) {
           case EntryKind::kList:
             m.type = "list";
             m.rule = "gazetteer-list";
-            m.entity = a.entity_for(lex.lists[h.row].name, "list", "list:" + lex.lists[h.row].name);
+            m.entity = a.entity_for_entry("list", lex.lists[h.row].name, "list");
             break;
           case EntryKind::kGroup:
             m.type = "group";
             m.rule = "gazetteer-group";
-            m.entity = a.entity_for(lex.groups[h.row], "group", "group:" + lex.groups[h.row]);
+            m.entity = a.entity_for_entry("group", lex.groups[h.row], "group");
             break;
           case EntryKind::kTitle: {
             m.role = Mention::Role::kTitle;
@@ -402,7 +444,7 @@ void find_mentions(Article& a) {
           case EntryKind::kEntity:
             m.type = lex.entities[h.row].type;
             m.rule = "lexicon-entity";
-            m.entity = a.entity_for(lex.entities[h.row].name, m.type, "entity:" + lex.entities[h.row].name);
+            m.entity = a.entity_for_entry("entity", lex.entities[h.row].name, m.type);
             break;
         }
         // Regions named only as a demonym are not actors until a relation grounds them.

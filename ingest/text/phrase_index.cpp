@@ -9,6 +9,10 @@ PhraseIndex::Entry& PhraseIndex::get(std::string_view key) {
   if (const Entry* found = find(key, hash)) return entries_[static_cast<std::size_t>(found - entries_.data())];
   if (2 * (entries_.size() + 1) > slots_.size()) grow();
   entries_.push_back({std::string(key), {}, false});
+  if (key.find(' ') == std::string_view::npos) {
+    const std::uint32_t bit = hash >> kStartShift;
+    starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
   for (std::size_t i = hash & mask_;; i = (i + 1) & mask_)
     if (slots_[i].entry == 0) {
       slots_[i] = {hash, static_cast<std::uint32_t>(entries_.size())};

@@ -90,7 +90,7 @@ struct Rules {
     if (m.role != Mention::Role::kTitle || m.title_row >= lex.titles.size()) return -1;
     const TitleEntry& title = lex.titles[m.title_row];
     if (title.org.empty() || title.org[0] == '@') return -1;
-    const long e = a.entity_for(title.org, "agency", "agency:" + title.org);
+    const long e = a.entity_for_entry("agency", title.org, "agency");
     a.entities[static_cast<std::size_t>(e)].demonym_only = false;
     return e;
   }

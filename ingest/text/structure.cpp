@@ -176,7 +176,7 @@ void holds_office(Article& a, Sentence& s) {
       if (t[back - 1].capitalised && !mention_at(s, back - 1)) break;
     }
     if (org < 0 && !entry.org.empty() && entry.org[0] != '@') {
-      org = a.entity_for(entry.org, "agency", "agency:" + entry.org);
+      org = a.entity_for_entry("agency", entry.org, "agency");
       a.entities[static_cast<std::size_t>(org)].demonym_only = false;
     }
     if (org < 0 && entry.org == "@country")
@@ -248,7 +248,7 @@ void located_in(Article& a, Sentence& s) {
           if (m.first > i && m.role == Mention::Role::kName) {
             if (m.entity < 0) promote_to_firm(a, s, m);
             const std::string& name = a.lexicon->regions[h.row].name;
-            const long region = a.entity_for(name, "region", "region:" + name);
+            const long region = a.entity_for_entry("region", name, "region");
             a.entities[static_cast<std::size_t>(region)].demonym_only = false;
             a.note_mention(region, std::string_view(a.record->text).substr(t[i].begin, t[i].end - t[i].begin - 6), s);
             if (is_org(a, m)) a.relate("located-in", m.entity, region, "", s, "x-based");
@@ -362,7 +362,7 @@ void bodies_of_titles(Article& a, Sentence& s) {
         for (const PhraseHit& h : *hits)
           if ((h.kind == EntryKind::kAgency || h.kind == EntryKind::kAgencyMetonym) &&
               lex.agencies[h.row].name == entry.org) {
-            org = a.entity_for(entry.org, "agency", "agency:" + entry.org);
+            org = a.entity_for_entry("agency", entry.org, "agency");
             a.entities[static_cast<std::size_t>(org)].demonym_only = false;
             a.note_mention(org, std::string_view(a.record->text).substr(t[i].begin, t[j - 1].end - t[i].begin), s);
             named = true;

@@ -12,10 +12,18 @@ constexpr bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0
 constexpr bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
-constexpr std::array<bool, 256> kAsciiAlnum = [] {
-  std::array<bool, 256> table{};
-  for (unsigned c = 0; c < 128; ++c)
-    table[c] = ascii_alpha(static_cast<unsigned char>(c)) || ascii_digit(static_cast<unsigned char>(c));
+// What the tokenizer asks of an ASCII byte, as bits of one table lookup: words are scanned a byte
+// at a time, and their letter case is read on the same pass.
+enum ByteClass : std::uint8_t { kAlnum = 1, kUpper = 2, kLower = 4, kSpace = 8, kLetter = 16 };
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (unsigned c = 0; c < 128; ++c) {
+    const auto b = static_cast<unsigned char>(c);
+    if (ascii_alpha(b) || ascii_digit(b)) table[c] |= kAlnum;
+    if (ascii_upper(b)) table[c] |= kUpper | kLetter;
+    else if (ascii_alpha(b)) table[c] |= kLower | kLetter;
+  }
+  for (const char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[static_cast<unsigned char>(c)] |= kSpace;
   return table;
 }();
 
@@ -40,50 +48,56 @@ constexpr std::array<Special, 14> kSpecials = {{{"\u00a0", ""},
                                                  {"\u00b7", "*"}}};
 
 const Special* special_at(std::string_view text, std::size_t i) {
-  if (static_cast<unsigned char>(text[i]) < 0x80) return nullptr;
+  // Every special sequence starts C2 or E2 80, so other bytes are rejected before the list.
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c != 0xC2 && c != 0xE2) return nullptr;
+  if (i + 1 >= text.size() || (c == 0xE2 && static_cast<unsigned char>(text[i + 1]) != 0x80))
+    return nullptr;
   for (const Special& s : kSpecials)
-    if (text.compare(i, s.bytes.size(), s.bytes) == 0) return &s;
+    if (s.bytes[0] == text[i] && s.bytes[1] == text[i + 1] &&
+        (s.bytes.size() == 2 || (i + 2 < text.size() && s.bytes[2] == text[i + 2])))
+      return &s;
   return nullptr;
 }
 
 bool word_byte(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c >= 0x80) return special_at(text, i) == nullptr;
-  return kAsciiAlnum[c];
+  return kByteClass[c] & kAlnum;
 }
 
 // Apostrophe at i (ASCII or typographic); returns its width or 0.
 std::size_t apostrophe_at(std::string_view text, std::size_t i) {
   if (text[i] == '\'') return 1;
-  if (text.compare(i, 3, "\u2019") == 0) return 3;
+  // Only E2 starts the typographic one; the test comes first as this is asked at every word end.
+  if (static_cast<unsigned char>(text[i]) == 0xE2 && text.compare(i, 3, "\u2019") == 0) return 3;
   return 0;
 }
 
-// Sets the lower-cased form and the letter-case flags of a token whose `text` is set.
-void finish(Token& t, TokenArena& arena) {
-  bool any_upper = false, any_lower = false;
-  std::size_t letters = 0;
-  for (const char ch : t.text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ascii_alpha(c)) {
-      ++letters;
-      if (ascii_upper(c)) any_upper = true;
-      else any_lower = true;
-    }
-  }
+// Sets the lower-cased form, the letter-case flags and the word classes of a token whose `text`
+// is set; `cases` is the OR of the kByteClass bits of its bytes and `letters` its ASCII letters.
+void finish(Token& t, TokenArena& arena, std::uint8_t cases, std::size_t letters) {
   t.lower = t.text;
-  if (any_upper) {
+  if (cases & kUpper) {
     char* lower = arena.allocate(t.text.size());
     for (std::size_t i = 0; i < t.text.size(); ++i) {
       const auto c = static_cast<unsigned char>(t.text[i]);
-      lower[i] = ascii_upper(c) ? static_cast<char>(c + 32) : static_cast<char>(c);
+      lower[i] = static_cast<char>(kByteClass[c] & kUpper ? c + 32 : c);
     }
     t.lower = std::string_view(lower, t.text.size());
   }
   const auto first = static_cast<unsigned char>(t.text.empty() ? 0 : t.text[0]);
   t.capitalised = t.word && (ascii_upper(first) || first >= 0xC0);
-  t.all_caps = t.word && letters >= 2 && !any_lower;
-  t.classes = word_classes(t.lower);
+  t.all_caps = t.word && letters >= 2 && !(cases & kLower);
+  t.hash = word_hash(t.lower);
+  t.classes = word_classes(t.lower, t.hash);
+}
+
+// The same for a token of punctuation, whose text has no letters (but may be a word class: "&").
+void finish_punctuation(Token& t) {
+  t.lower = t.text;
+  t.hash = word_hash(t.lower);
+  t.classes = word_classes(t.lower, t.hash);
 }
 
 // `word` with each typographic apostrophe written "'" (the only character a word normalises).
@@ -122,65 +136,78 @@ std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_
   const std::size_t n = text.size();
   while (i < n) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    const std::uint8_t cls = kByteClass[c];
+    if (cls & kSpace) {
       ++i;
       continue;
     }
-    if (const Special* s = special_at(text, i)) {
-      if (s->as.empty()) {
-        i += s->bytes.size();
-        continue;
+    // Most tokens start with a letter or digit, which only the word rules below can take.
+    if (!(cls & kAlnum)) {
+      if (const Special* s = special_at(text, i)) {
+        if (s->as.empty()) {
+          i += s->bytes.size();
+          continue;
+        }
+        // A typographic apostrophe starting "’s" is a possessive, handled below with words.
+        if (!(s->as == "'" && i + 3 < n && (text[i + 3] == 's' || text[i + 3] == 'S') &&
+              (i + 4 == n || !word_byte(text, i + 4)))) {
+          Token& t = tokens.emplace_back();
+          t.begin = offset + i;
+          t.end = offset + i + s->bytes.size();
+          t.text = s->as;
+          finish_punctuation(t);
+          i += s->bytes.size();
+          continue;
+        }
       }
-      // A typographic apostrophe starting "’s" is a possessive, handled below with words.
-      if (!(s->as == "'" && i + 3 < n && (text[i + 3] == 's' || text[i + 3] == 'S') &&
-            (i + 4 == n || !word_byte(text, i + 4)))) {
-        Token t;
+      if (const std::size_t ap = apostrophe_at(text, i);
+          ap && i + ap < n && (text[i + ap] == 's' || text[i + ap] == 'S') &&
+          (i + ap + 1 == n || !word_byte(text, i + ap + 1))) {
+        Token& t = tokens.emplace_back();
         t.begin = offset + i;
-        t.end = offset + i + s->bytes.size();
-        t.text = s->as;
-        finish(t, arena);
-        tokens.push_back(t);
-        i += s->bytes.size();
+        t.end = offset + i + ap + 1;
+        t.text = "'s";
+        t.word = false;
+        finish_punctuation(t);
+        i += ap + 1;
         continue;
       }
-    }
-    if (const std::size_t ap = apostrophe_at(text, i);
-        ap && i + ap < n && (text[i + ap] == 's' || text[i + ap] == 'S') &&
-        (i + ap + 1 == n || !word_byte(text, i + ap + 1))) {
-      Token t;
-      t.begin = offset + i;
-      t.end = offset + i + ap + 1;
-      t.text = "'s";
-      t.word = false;
-      finish(t, arena);
-      tokens.push_back(t);
-      i += ap + 1;
-      continue;
-    }
-    if (!word_byte(text, i)) {
-      Token t;
-      t.begin = offset + i;
-      t.end = offset + i + 1;
-      t.text = text.substr(i, 1);
-      finish(t, arena);
-      tokens.push_back(t);
-      ++i;
-      continue;
+      if (!word_byte(text, i)) {
+        Token& t = tokens.emplace_back();
+        t.begin = offset + i;
+        t.end = offset + i + 1;
+        t.text = text.substr(i, 1);
+        finish_punctuation(t);
+        ++i;
+        continue;
+      }
     }
     // A word: letters and digits, with inner hyphens, apostrophes (not possessive), dots of
-    // acronyms and numbers. It is the text as written, bar typographic apostrophes.
-    Token t;
+    // acronyms and numbers. It is the text as written, bar typographic apostrophes. Most
+    // tokens are words, so they are made where they will stay.
+    Token& t = tokens.emplace_back();
     t.begin = offset + i;
     t.word = true;
     bool typographic = false;
+    // Every ASCII letter of the word is read by the inner loop, which notes the letter case;
+    // only a malformed UTF-8 sequence can hide one (the count is then made again below).
+    std::uint8_t cases = 0;
+    std::size_t letters = 0;
+    bool skipped_bytes = false;
     std::size_t j = i;
     while (j < n) {
       // Letters and digits are most of the text; everything else goes through the rules below.
-      while (j < n && kAsciiAlnum[static_cast<unsigned char>(text[j])]) ++j;
+      for (; j < n; ++j) {
+        const std::uint8_t b = kByteClass[static_cast<unsigned char>(text[j])];
+        if (!(b & kAlnum)) break;
+        cases |= b;
+        letters += (b >> 4) & 1;
+      }
       if (j == n) break;
       if (word_byte(text, j)) {
         const auto b = static_cast<unsigned char>(text[j]);
         j += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        skipped_bytes = true;
         continue;
       }
       const char d = text[j];
@@ -223,8 +250,16 @@ std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_
     t.end = offset + j;
     t.text = text.substr(i, j - i);
     if (typographic) t.text = straight_apostrophes(t.text, arena);
-    finish(t, arena);
-    tokens.push_back(t);
+    if (skipped_bytes) {
+      cases = 0;
+      letters = 0;
+      for (const char ch : t.text) {
+        const std::uint8_t b = kByteClass[static_cast<unsigned char>(ch)];
+        cases |= b;
+        letters += (b >> 4) & 1;
+      }
+    }
+    finish(t, arena, cases, letters);
     i = j;
   }
   return tokens;

@@ -25,6 +25,14 @@ class TokenArena {
   std::size_t capacity_ = 0;  // size of the last block
 };
 
+/// FNV-1a over the bytes of `word`, continuing from `hash`: the gazetteer index and the word
+/// tables hash with it, so a token's hash, made once, serves both.
+inline constexpr std::uint32_t kWordHashSeed = 2166136261u;
+[[nodiscard]] inline std::uint32_t word_hash(std::string_view word, std::uint32_t hash = kWordHashSeed) {
+  for (const char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  return hash;
+}
+
 struct Token {
   std::size_t begin = 0;  ///< byte range in the text that was tokenised
   std::size_t end = 0;
@@ -37,6 +45,7 @@ struct Token {
   bool all_caps = false;     ///< at least two letters, none lower case
   /// The WordClass bits of `lower` (words.hpp), looked up once here for the many rules that ask.
   std::uint32_t classes = 0;
+  std::uint32_t hash = 0;  ///< word_hash(lower)
 };
 
 /// Splits `text` into words and punctuation. "U.S." and initials like "D." are one token; a

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/text/tokens.hpp"
+
 namespace factgraph::ingest {
 
 class WordTable {
@@ -26,7 +28,18 @@ class WordTable {
   [[nodiscard]] std::uint32_t find(std::string_view word) const {
     if (word.empty() || word.size() > longest_ || !starts_[static_cast<unsigned char>(word[0])])
       return 0;
-    const std::uint32_t h = hash(word);
+    return find_hashed(word, word_hash(word));
+  }
+  /// The same for a word whose word_hash (tokens.hpp) is known.
+  [[nodiscard]] std::uint32_t find(std::string_view word, std::uint32_t fnv) const {
+    if (word.empty() || word.size() > longest_ || !starts_[static_cast<unsigned char>(word[0])])
+      return 0;
+    return find_hashed(word, fnv);
+  }
+
+ private:
+  [[nodiscard]] std::uint32_t find_hashed(std::string_view word, std::uint32_t fnv) const {
+    const std::uint32_t h = fnv ^ (fnv >> 16);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.word.empty()) return 0;
@@ -35,17 +48,15 @@ class WordTable {
     }
   }
 
- private:
   struct Slot {
     std::string_view word;
     std::uint32_t hash = 0;
     std::uint32_t flags = 0;
   };
 
-  // FNV-1a: words are short, so a byte-at-a-time hash is as fast as any.
+  // FNV-1a (words are short, so a byte-at-a-time hash is as fast as any), its high bits folded in.
   static std::uint32_t hash(std::string_view word) {
-    std::uint32_t h = 2166136261u;
-    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    const std::uint32_t h = word_hash(word);
     return h ^ (h >> 16);
   }
   void grow();

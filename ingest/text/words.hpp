@@ -38,6 +38,10 @@ extern const WordTable kWordClasses;  // words.cpp; only read after main has sta
 [[nodiscard]] inline std::uint32_t word_classes(std::string_view lower) {
   return detail::kWordClasses.find(lower);
 }
+/// The same for a word whose word_hash is known.
+[[nodiscard]] inline std::uint32_t word_classes(std::string_view lower, std::uint32_t hash) {
+  return detail::kWordClasses.find(lower, hash);
+}
 
 /// Little words that may sit inside a title-case name or heading ("of", "and", "the").
 [[nodiscard]] bool is_connector(std::string_view lower);
