@@ -6,8 +6,7 @@
 
 namespace factgraph::cli {
 
-ExtractionQueue::ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
-                                 std::function<void(FactsDocument)> sink)
+ExtractionQueue::ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs, DocumentSink sink)
     : lexicon_(lexicon), sink_(std::move(sink)) {
   start_workers(jobs);
 }
@@ -22,7 +21,8 @@ void ExtractionQueue::start_workers(unsigned jobs) {
   window_ = std::size_t{64} * std::max(1u, jobs);
   // With one job the caller extracts each article as it comes: nothing waits in the window.
   if (jobs <= 1) window_ = 1;
-  for (unsigned i = 1; i < jobs; ++i) workers_.emplace_back([this] { worker(); });
+  delivered_.resize(jobs > 1 ? jobs - 1 : 0);
+  for (std::size_t i = 0; i + 1 < jobs; ++i) workers_.emplace_back([this, i] { worker(i); });
 }
 
 std::string ExtractionQueue::spare_text() {
@@ -74,7 +74,8 @@ void ExtractionQueue::push(Slot slot) {
   deliver_ready(lock);
   while (slots_.size() >= window_) {
     // Rather than wait, the caller extracts; it waits only when every article is being worked on.
-    if (!work_one(lock)) work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
+    if (!work_one(lock, kCaller))
+      work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
     rethrow_failure();
     deliver_ready(lock);
   }
@@ -86,13 +87,16 @@ void ExtractionQueue::finish() {
     rethrow_failure();
     deliver_ready(lock);
     if (slots_.empty()) break;
-    if (!work_one(lock)) work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
+    if (!work_one(lock, kCaller))
+      work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
   }
   rethrow_failure();
 }
 
-bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock) {
+bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock, std::size_t who) {
   if (pending_ == 0) return false;
+  std::vector<FactsDocument> to_free;
+  if (who != kCaller) to_free.swap(delivered_[who]);
   const auto it = std::find_if(slots_.begin(), slots_.end(),
                                [](const Slot& s) { return s.article && !s.taken; });
   // Deque elements stay where they are while others are added or removed at the ends, and this
@@ -102,6 +106,7 @@ bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock) {
   --pending_;
   std::string text = render_ ? spare_text() : std::string();
   lock.unlock();
+  to_free.clear();
   std::optional<FactsDocument> document;
   std::exception_ptr error;
   try {
@@ -119,12 +124,12 @@ bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock) {
   if (error) {
     if (!failure_) failure_ = error;
   } else {
-    // A rendered document's article goes when it is delivered, on the thread that read it.
+    // The article goes when the document is delivered, on the thread that read it.
     if (render_) {
       slot.text = std::move(text);
     } else {
       slot.document = std::move(*document);
-      slot.article.reset();
+      slot.made_by = who;
     }
     slot.ready = true;
   }
@@ -136,12 +141,16 @@ void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock) {
   while (!slots_.empty() && slots_.front().ready) {
     FactsDocument document = std::move(slots_.front().document);
     std::string text = std::move(slots_.front().text);
+    const std::size_t made_by = slots_.front().made_by;
+    std::optional<ingest::ArticleRecord> article = std::move(slots_.front().article);
     slots_.pop_front();
     // The sink (usually the graph builder) runs unlocked so the workers go on meanwhile.
     lock.unlock();
     if (render_) text_sink_(text);
-    else sink_(std::move(document));
+    else sink_(document);
+    article.reset();
     lock.lock();
+    if (made_by != kCaller) delivered_[made_by].push_back(std::move(document));
     if (render_ && spare_texts_.size() < window_) {
       text.clear();
       spare_texts_.push_back(std::move(text));
@@ -149,12 +158,17 @@ void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock) {
   }
 }
 
-void ExtractionQueue::worker() {
+void ExtractionQueue::worker(std::size_t who) {
   std::unique_lock<std::mutex> lock(lock_);
   while (true) {
     work_added_.wait(lock, [&] { return stopping_ || (pending_ > 0 && !failure_); });
-    if (stopping_) return;
-    work_one(lock);
+    if (stopping_) {
+      std::vector<FactsDocument> to_free;
+      to_free.swap(delivered_[who]);
+      lock.unlock();
+      return;
+    }
+    work_one(lock, who);
   }
 }
 

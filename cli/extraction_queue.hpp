@@ -29,14 +29,17 @@ using DocumentRenderer = std::function<void(const FactsDocument& document,
 /// Receives rendered documents.
 using TextSink = std::function<void(std::string_view text)>;
 
+/// Receives each document, in input order, on the thread that reads the inputs. The document
+/// stays the queue's: it is freed by the thread that made it, which glibc's malloc pays less for.
+using DocumentSink = std::function<void(const FactsDocument& document)>;
+
 /// Documents go in as they are read (facts ready, articles still to extract) and come out to
 /// the sink in the same order, on the calling thread. Articles are extracted by `jobs` - 1
 /// workers and by the caller whenever it would otherwise wait; at most a bounded number of
 /// documents are in flight, so memory does not grow with the input.
 class ExtractionQueue {
  public:
-  ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
-                  std::function<void(FactsDocument)> sink);
+  ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs, DocumentSink sink);
   /// The same, each document rendered by `render` where it is made and handed to `sink` as text:
   /// a document never crosses threads, which glibc's malloc pays for at every free.
   ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs, DocumentRenderer render,
@@ -57,12 +60,15 @@ class ExtractionQueue {
     bool ready = false;
     FactsDocument document;
     std::string text;  // the rendered document, when there is a renderer
+    std::size_t made_by = kCaller;  // the worker that extracted it
   };
+  static constexpr std::size_t kCaller = static_cast<std::size_t>(-1);
   void push(Slot slot);
-  // Extracts the next untaken article, if any; `lock` is held on entry and exit.
-  bool work_one(std::unique_lock<std::mutex>& lock);
+  // Extracts the next untaken article, if any, as worker `who` (or kCaller); `lock` is held on
+  // entry and exit. A worker first frees the documents it made that have been delivered.
+  bool work_one(std::unique_lock<std::mutex>& lock, std::size_t who);
   void deliver_ready(std::unique_lock<std::mutex>& lock);
-  void worker();
+  void worker(std::size_t who);
   void rethrow_failure();
 
   void start_workers(unsigned jobs);
@@ -70,7 +76,7 @@ class ExtractionQueue {
   std::string spare_text();
 
   const ingest::Lexicon& lexicon_;
-  std::function<void(FactsDocument)> sink_;
+  DocumentSink sink_;
   DocumentRenderer render_;
   TextSink text_sink_;
   std::vector<std::string> spare_texts_;
@@ -82,6 +88,7 @@ class ExtractionQueue {
   bool stopping_ = false;
   std::exception_ptr failure_;
   std::vector<std::thread> workers_;
+  std::vector<std::vector<FactsDocument>> delivered_;  // per worker: documents for it to free
 };
 
 }  // namespace factgraph::cli

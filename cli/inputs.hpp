@@ -33,8 +33,6 @@ struct LoadOptions {
   unsigned jobs = 1;          ///< threads for text extraction
 };
 
-/// Receives documents one at a time, in input order.
-using DocumentSink = std::function<void(FactsDocument)>;
 
 /// What went wrong while loading; the good documents went to the sink.
 struct LoadReport {

@@ -146,7 +146,7 @@ std::optional<KnowledgeGraph> load_graph(const std::vector<std::string>& inputs,
 
   GraphBuilder builder;
   LoadReport loaded = load_documents(files, lexicon, options,
-                                     [&](FactsDocument doc) { builder.add(std::move(doc)); });
+                                     [&](const FactsDocument& doc) { builder.add(doc); });
   diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   report(diagnostics);
   if (!diagnostics.empty()) {

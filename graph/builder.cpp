@@ -245,7 +245,7 @@ struct GraphBuilder::State {
     return a;
   }
 
-  GroupIndex add_entity(EntityFact& e, Text document, std::vector<std::string>& new_keys) {
+  GroupIndex add_entity(const EntityFact& e, Text document, std::vector<std::string>& new_keys) {
     const std::uint64_t order = entity_order++;
     const std::string_view family = type_family(e.type);
     std::optional<GroupIndex> group;
@@ -302,10 +302,10 @@ GraphBuilder::~GraphBuilder() = default;
 GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
 GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
 
-void GraphBuilder::add(FactsDocument document) {
+void GraphBuilder::add(const FactsDocument& document) {
   State& s = *state_;
   const Text document_id = document.info.id;
-  s.documents.push_back(std::move(document.info));
+  s.documents.push_back(document.info);
 
   std::vector<GroupIndex> group_of(document.entities.size());
   std::vector<std::string> new_keys;
@@ -320,7 +320,7 @@ void GraphBuilder::add(FactsDocument document) {
     return resolver->find(ref);
   };
   s.sentences.next_document();
-  for (RelationFact& r : document.relations) {
+  for (const RelationFact& r : document.relations) {
     const long source = resolve(r.source_index, r.source);
     const long target = resolve(r.target_index, r.target);
     if (source < 0 || target < 0) continue;

@@ -27,7 +27,7 @@ class GraphBuilder {
 
   /// Merges one document. Relations whose endpoints do not resolve (see EntityResolver) are
   /// dropped; ingest reports them before they get here.
-  void add(FactsDocument document);
+  void add(const FactsDocument& document);
   /// The graph of everything added so far; the builder is empty afterwards. Nodes are ordered by
   /// id; edges by source, target, type, date. `threads` > 1 shares the work among that many
   /// threads; the graph is the same for any number.
