@@ -69,9 +69,11 @@ bool word_byte(std::string_view text, std::size_t i) {
 // Apostrophe at i (ASCII or typographic); returns its width or 0.
 std::size_t apostrophe_at(std::string_view text, std::size_t i) {
   if (text[i] == '\'') return 1;
-  // Only E2 starts the typographic one; the test comes first as this is asked at every word end.
-  if (static_cast<unsigned char>(text[i]) == 0xE2 && text.compare(i, 3, "\u2019") == 0) return 3;
-  return 0;
+  // U+2019 is E2 80 99; tested byte by byte, as this is asked at every word end.
+  const bool typographic = static_cast<unsigned char>(text[i]) == 0xE2 && i + 2 < text.size() &&
+                           static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                           static_cast<unsigned char>(text[i + 2]) == 0x99;
+  return typographic ? 3 : 0;
 }
 
 // Sets the lower-cased form, the letter-case flags and the word classes of a token whose `text`
