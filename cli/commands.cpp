@@ -110,7 +110,7 @@ int run_extract(int argc, char** argv) {
     load.fallback_date = args["date"].as<std::string>();
     check_date_option(load.fallback_date);
   }
-  load.jobs = std::max(1u, args["jobs"].as<unsigned>());
+  load.jobs = thread_count(args);
   const bool keep_going = args.count("keep-going") > 0;
   auto give_up = [&] {
     for (const auto& d : diagnostics) std::cerr << d.render() << '\n';

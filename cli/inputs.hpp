@@ -30,7 +30,7 @@ enum class InputKind { kJson, kJsonLines, kText, kUnknown };
 
 struct LoadOptions {
   std::string fallback_date;  ///< --date: publication date of articles without a dateline
-  unsigned jobs = 1;          ///< threads for text extraction
+  unsigned jobs = 1;          ///< threads for text extraction (the CLI passes --jobs)
 };
 
 
