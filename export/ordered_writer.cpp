@@ -38,6 +38,7 @@ class OrderedBlocks {
   }
 
  private:
+  static constexpr std::size_t kKeptCapacity = std::size_t{4} << 20;
   enum class State { kFree, kFormatting, kReady };
   struct Slot {
     State state = State::kFree;
@@ -89,6 +90,8 @@ class OrderedBlocks {
       if (slot.state == State::kReady && next_write_ < next_claim_) {
         lock.unlock();
         write_text(out, slot.text);
+        // A block far larger than usual (a hub node's mentions) does not keep its memory.
+        if (slot.text.capacity() > kKeptCapacity) std::string().swap(slot.text);
         lock.lock();
         slot.state = State::kFree;
         ++next_write_;
