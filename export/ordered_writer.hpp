@@ -2,6 +2,7 @@
 // Internal to export/: the writers' big loops cut into blocks that several threads format at once,
 // written in order, so the bytes are those of a single-threaded run.
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <ostream>
