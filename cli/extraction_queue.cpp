@@ -149,6 +149,7 @@ void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock) {
     if (render_) text_sink_(text);
     else sink_(document);
     article.reset();
+    if (made_by == kCaller) document = FactsDocument();  // freed here, with the lock open
     lock.lock();
     if (made_by != kCaller) delivered_[made_by].push_back(std::move(document));
     if (render_ && spare_texts_.size() < window_) {

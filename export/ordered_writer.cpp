@@ -5,6 +5,7 @@
 #include <exception>
 #include <iterator>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -27,7 +28,11 @@ class OrderedBlocks {
 
   void run(std::ostream& out, unsigned threads) {
     std::vector<std::thread> workers;
-    for (unsigned i = 1; i < threads; ++i) workers.emplace_back([this] { work(); });
+    try {
+      // Fewer threads than asked for (the system refused one) still write every block.
+      for (unsigned i = 1; i < threads; ++i) workers.emplace_back([this] { work(); });
+    } catch (const std::system_error&) {
+    }
     try {
       write_all(out);
     } catch (...) {
@@ -162,7 +167,7 @@ EdgeSequence::Cursor EdgeSequence::cursor(std::size_t index, std::size_t end) co
   const auto after = std::upper_bound(first_.begin(), first_.end() - 1, index);
   at.v = static_cast<Vertex>(after - first_.begin() - 1);
   std::tie(at.it, at.last) = boost::out_edges(at.v, *g_);
-  at.it = std::next(at.it, static_cast<std::ptrdiff_t>(index - first_[at.v]));
+  at.it += static_cast<std::ptrdiff_t>(index - first_[at.v]);  // random access in a vecS list
   return at;
 }
 

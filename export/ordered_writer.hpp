@@ -39,7 +39,7 @@ class EdgeSequence {
   void for_each(std::size_t begin, std::size_t end, std::size_t lookahead, Visit visit,
                 Ahead ahead) const {
     Cursor at = cursor(begin, end);
-    Cursor early = cursor(std::min(begin + lookahead, end), end);
+    Cursor early = cursor(lookahead == 0 ? end : std::min(begin + lookahead, end), end);
     for (std::size_t i = begin; i < end; ++i) {
       if (early.index < end) ahead(early.next(*g_));
       visit(i, at.next(*g_));

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -109,7 +110,13 @@ void for_each_range(std::size_t count, unsigned threads, const Work& work) {
       errors[part] = std::current_exception();
     }
   };
-  for (std::size_t part = 1; part < parts; ++part) helpers.emplace_back(run, part);
+  for (std::size_t part = 1; part < parts; ++part) {
+    try {
+      helpers.emplace_back(run, part);
+    } catch (const std::system_error&) {
+      run(part);  // no thread to be had: this one does that part too
+    }
+  }
   run(0);
   for (std::thread& helper : helpers) helper.join();
   for (const std::exception_ptr& error : errors)

@@ -82,7 +82,12 @@ class ChunkedInput {
     TextPosition at;
     at.line = lines_before_ + 1;
     std::size_t line_start = line_start_;
-    offset = std::max(offset, std::max(chunk_offset_, line_start_));
+    // An error can point back to where its token began, in the previous chunk: no newline lies
+    // inside a token, so the line is the one the chunk started in.
+    if (offset < chunk_offset_) {
+      at.column = offset >= line_start_ ? offset - line_start_ + 1 : 1;
+      return at;
+    }
     const std::size_t last = std::min(offset, chunk_offset_ + size_) - chunk_offset_;
     for (std::size_t i = 0; i < last; ++i) {
       if (chunk_[i] != '\n') continue;
@@ -483,9 +488,7 @@ class GraphJsonHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
         if (nodes_read_) {
           reader_.edge(element, path, graph_);
         } else {
-          rapidjson::Document copy;
-          copy.CopyFrom(element, copy.GetAllocator());
-          early_edges_.emplace_back(index_, std::move(copy));
+          early_edges_.emplace_back(index_, Value(element, early_allocator_));
         }
         break;
       case kNone: break;
@@ -515,7 +518,8 @@ class GraphJsonHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
   bool nodes_read_ = false;
   bool root_is_object_ = true;
   Version version_ = Version::kMissing;
-  std::vector<std::pair<std::size_t, rapidjson::Document>> early_edges_;
+  rapidjson::MemoryPoolAllocator<> early_allocator_;  // one pool for all of early_edges_
+  std::vector<std::pair<std::size_t, Value>> early_edges_;
 };
 
 }  // namespace

@@ -234,6 +234,30 @@ TEST_CASE("graph json: read as a stream, large files give the same graph and err
   }
 }
 
+TEST_CASE("graph json: an error inside a string that crosses the stream's chunk boundary") {
+  // The stream reads 256 KiB at a time; a bad escape or byte near the boundary, inside a string
+  // that began before it, must still get the position the in-memory reader gives.
+  const std::string head = "{\"factgraph\": 1,\n\"nodes\": [{\"id\": \"a\", \"label\": \"";
+  const std::size_t boundary = std::size_t{1} << 18;
+  for (const std::string_view bad : {"\\q", "\xFF"}) {
+    for (std::size_t at = boundary - 3; at <= boundary + 3; ++at) {
+      std::string json = head + std::string(at - head.size(), 'x');
+      json += bad;
+      json += std::string(1000, 'y') + "\"}]}";
+      CAPTURE(at);
+      CHECK(errors_of(json).find("g.json:2:") == 0);
+    }
+  }
+}
+
+TEST_CASE("graph json: many edges before the nodes they name") {
+  std::string json = "{\"factgraph\": 1, \"edges\": [";
+  for (int i = 0; i < 5000; ++i) json += std::string(i ? "," : "") + R"({"source": "a", "target": "b"})";
+  json += R"(], "nodes": [{"id": "a"}, {"id": "b"}]})";
+  const KnowledgeGraph graph = read_back(json);
+  CHECK(graph.edge_count() == 5000);
+}
+
 TEST_CASE("graph json: missing optional fields read as empty") {
   std::vector<Diagnostic> diagnostics;
   const std::optional<KnowledgeGraph> graph = read_graph_json(
