@@ -192,7 +192,7 @@ class DotWriter {
     write_in_order(out_, edges.size(), kEdgesPerBlock, threads,
                    [&](std::size_t begin, std::size_t end, std::string& text) {
                      auto write = [&](std::size_t, EdgeRef e) { write_edge(text, e); };
-                     edges.for_each(begin, end, 0, write, [](EdgeRef) {});
+                     edges.for_each(begin, end, write);
                    });
   }
 

@@ -93,7 +93,7 @@ class GexfWriter {
                        write_edge(text, scratch, index, ids[boost::source(e, g)],
                                   ids[boost::target(e, g)], graph_.edge(e));
                      };
-                     edges.for_each(begin, end, 0, write, [](EdgeRef) {});
+                     edges.for_each(begin, end, write);
                    });
     out << "    </edges>\n  </graph>\n</gexf>\n";
   }

@@ -171,7 +171,7 @@ void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
                      writer.edge(text, graph.node(boost::source(e, g)).id,
                                  graph.node(boost::target(e, g)).id, graph.edge(e));
                    };
-                   edges.for_each(begin, end, 0, write, [](EdgeRef) {});
+                   edges.for_each(begin, end, write);
                  });
   out << "]}\n";
 }

@@ -39,11 +39,17 @@ class EdgeSequence {
   void for_each(std::size_t begin, std::size_t end, std::size_t lookahead, Visit visit,
                 Ahead ahead) const {
     Cursor at = cursor(begin, end);
-    Cursor early = cursor(lookahead == 0 ? end : std::min(begin + lookahead, end), end);
+    Cursor early = cursor(std::min(begin + lookahead, end), end);
     for (std::size_t i = begin; i < end; ++i) {
       if (early.index < end) ahead(early.next(*g_));
       visit(i, at.next(*g_));
     }
+  }
+  /// The same without looking ahead.
+  template <class Visit>
+  void for_each(std::size_t begin, std::size_t end, Visit visit) const {
+    Cursor at = cursor(begin, end);
+    for (std::size_t i = begin; i < end; ++i) visit(i, at.next(*g_));
   }
 
  private:

@@ -165,7 +165,7 @@ class GraphJsonReader {
   GraphJsonReader(std::string_view file, std::vector<Diagnostic>& diagnostics)
       : file_(file), diagnostics_(diagnostics) {}
 
-  void document(const Value& object, const Path& path, KnowledgeGraph& graph) {
+  void read_document(const Value& object, const Path& path, KnowledgeGraph& graph) {
     DocumentInfo info;
     read_string(object, "id", path, info.id, true);
     read_string(object, "title", path, info.title);
@@ -175,12 +175,37 @@ class GraphJsonReader {
     graph.add_document(std::move(info));
   }
 
-  void node(const Value& object, const Path& path, KnowledgeGraph& graph) {
-    read_node(object, path, graph);
+  void read_node(const Value& object, const Path& path, KnowledgeGraph& graph) {
+    Node node;
+    const bool has_id = read_string(object, "id", path, node.id, true);
+    read_string(object, "label", path, node.label);
+    read_string(object, "type", path, node.type);
+    read_strings(object, "aliases", path, node.aliases);
+    read_attributes(object, path, node.attributes);
+    read_evidence(object, "mentions", path, node.mentions);
+    if (!has_id) return;
+    // A node with other errors is still added, so edges to it do not report it missing too.
+    if (graph.find_id(node.id)) {
+      error(member_path(path, "id"), "duplicate node id '" + node.id + "'");
+      return;
+    }
+    graph.add_node(std::move(node));
   }
 
-  void edge(const Value& object, const Path& path, KnowledgeGraph& graph) {
-    read_edge(object, path, graph);
+  void read_edge(const Value& object, const Path& path, KnowledgeGraph& graph) {
+    std::string source, target;
+    Edge edge;
+    const bool has_source = read_string(object, "source", path, source, true);
+    const bool has_target = read_string(object, "target", path, target, true);
+    read_string(object, "type", path, edge.type);
+    read_string(object, "date", path, edge.date);
+    read_attributes(object, path, edge.attributes);
+    read_evidence(object, "evidence", path, edge.evidence);
+    const std::optional<Vertex> from =
+        has_source ? find_node(graph, source, path, "source") : std::nullopt;
+    const std::optional<Vertex> to =
+        has_target ? find_node(graph, target, path, "target") : std::nullopt;
+    if (from && to) graph.add_edge(*from, *to, std::move(edge));
   }
 
   void error(const Path& where, std::string_view message) {
@@ -289,39 +314,6 @@ class GraphJsonReader {
     });
   }
 
-  void read_node(const Value& object, const Path& path, KnowledgeGraph& graph) {
-    Node node;
-    const bool has_id = read_string(object, "id", path, node.id, true);
-    read_string(object, "label", path, node.label);
-    read_string(object, "type", path, node.type);
-    read_strings(object, "aliases", path, node.aliases);
-    read_attributes(object, path, node.attributes);
-    read_evidence(object, "mentions", path, node.mentions);
-    if (!has_id) return;
-    // A node with other errors is still added, so edges to it do not report it missing too.
-    if (graph.find_id(node.id)) {
-      error(member_path(path, "id"), "duplicate node id '" + node.id + "'");
-      return;
-    }
-    graph.add_node(std::move(node));
-  }
-
-  void read_edge(const Value& object, const Path& path, KnowledgeGraph& graph) {
-    std::string source, target;
-    Edge edge;
-    const bool has_source = read_string(object, "source", path, source, true);
-    const bool has_target = read_string(object, "target", path, target, true);
-    read_string(object, "type", path, edge.type);
-    read_string(object, "date", path, edge.date);
-    read_attributes(object, path, edge.attributes);
-    read_evidence(object, "evidence", path, edge.evidence);
-    const std::optional<Vertex> from =
-        has_source ? find_node(graph, source, path, "source") : std::nullopt;
-    const std::optional<Vertex> to =
-        has_target ? find_node(graph, target, path, "target") : std::nullopt;
-    if (from && to) graph.add_edge(*from, *to, std::move(edge));
-  }
-
   std::optional<Vertex> find_node(const KnowledgeGraph& graph, const std::string& id,
                                   const Path& path, const char* name) {
     std::optional<Vertex> v = graph.find_id(id);
@@ -379,7 +371,7 @@ class GraphJsonHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
   /// Edges that came before the nodes they name, read once everything else is.
   void finish() {
     for (auto& [index, edge] : early_edges_)
-      reader_.edge(edge, element_path(section_paths_[kEdges], index), graph_);
+      reader_.read_edge(edge, element_path(section_paths_[kEdges], index), graph_);
     early_edges_.clear();
   }
 
@@ -482,11 +474,11 @@ class GraphJsonHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
   void finish_element(const Value& element) {
     const Path path = element_path(section_paths_[section_], index_);
     switch (section_) {
-      case kDocuments: reader_.document(element, path, graph_); break;
-      case kNodes: reader_.node(element, path, graph_); break;
+      case kDocuments: reader_.read_document(element, path, graph_); break;
+      case kNodes: reader_.read_node(element, path, graph_); break;
       case kEdges:
         if (nodes_read_) {
-          reader_.edge(element, path, graph_);
+          reader_.read_edge(element, path, graph_);
         } else {
           early_edges_.emplace_back(index_, Value(element, early_allocator_));
         }
