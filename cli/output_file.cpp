@@ -15,6 +15,19 @@ namespace fs = std::filesystem;
 
 std::string reason() { return errno != 0 ? std::strerror(errno) : "write failed"; }
 
+// The file a chain of symbolic links ends at, existing or not, so that renaming into place
+// replaces that file and leaves the links as they are.
+fs::path link_target(fs::path path) {
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+    fs::path next = fs::read_symlink(path, ec);
+    if (ec) return path;
+    path = next.is_absolute() ? next : path.parent_path() / next;
+  }
+  return path;  // a loop: opening it reports the error
+}
+
 }  // namespace
 
 OutputSet::~OutputSet() {
@@ -29,10 +42,15 @@ void OutputSet::add(const std::string& path, const Writer& write) {
     stdout_writers_.push_back(write);
     return;
   }
-  const fs::path target(path);
   std::error_code status_error;  // a path the system cannot even stat is reported on open
-  if (fs::is_directory(target, status_error))
-    throw IoError(path + ": cannot open for writing: Is a directory");
+  const fs::file_status status = fs::status(path, status_error);
+  if (fs::is_directory(status)) throw IoError(path + ": cannot open for writing: Is a directory");
+  // Renaming over a device or a pipe (`-o /dev/null`) would put a regular file in its place.
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    special_writers_.push_back({path, write});
+    return;
+  }
+  const fs::path target = link_target(path);
   // The process id keeps parallel runs apart; the counter keeps outputs of one run apart.
   static int counter = 0;
   fs::path temp = target;
@@ -62,6 +80,15 @@ void OutputSet::commit() {
                     ec.message());
     files_.erase(files_.begin());
   }
+  for (const Special& special : special_writers_) {
+    errno = 0;
+    std::ofstream out(special.path, std::ios::binary);
+    if (!out) throw IoError(special.path + ": cannot open for writing: " + reason());
+    special.write(out);
+    out.flush();
+    if (!out) throw IoError(special.path + ": cannot write: " + reason());
+  }
+  special_writers_.clear();
   for (const Writer& write : stdout_writers_) {
     write(std::cout);
     std::cout.flush();

@@ -14,7 +14,9 @@ using Writer = std::function<void(std::ostream&)>;
 
 /// A set of outputs that land together. Each file is written into a temporary file in its own
 /// folder; commit() renames them all into place, so a failure while writing any of them leaves
-/// every target as it was. "-" means stdout, written at commit() after the files are in place.
+/// every target as it was. A symbolic link stays a link: the file it leads to is replaced.
+/// "-" means stdout; it and outputs that are not regular files (`/dev/null`, a pipe) are written
+/// directly at commit(), after the files are in place.
 /// Temporary files never stay behind, even when an exception ends the run.
 class OutputSet {
  public:
@@ -35,6 +37,11 @@ class OutputSet {
     std::filesystem::path target;
   };
   std::vector<Pending> files_;
+  struct Special {
+    std::string path;
+    Writer write;
+  };
+  std::vector<Special> special_writers_;
   std::vector<Writer> stdout_writers_;
 };
 

@@ -1,6 +1,7 @@
 // End-to-end: the real binary on real files, checking exit codes, messages and outputs.
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -258,6 +259,30 @@ TEST_CASE("cli: several outputs land together or not at all") {
   CHECK(ok.status == 0);
   CHECK(slurp(s.dir / "old.graphml").starts_with("<?xml"));
   CHECK(fs::exists(also));
+  CHECK(s.leftovers() == 0);
+}
+
+TEST_CASE("cli: a pipe or a symbolic link as the output stays what it is") {
+  Scratch s;
+  const auto f = s.write("f.json", kFacts);
+  const fs::path fifo = s.dir / "pipe.json";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // What the pipe carries is the run's stdout. The reader gives up after a while, so a writer
+  // that replaced the pipe fails the test instead of hanging it.
+  const Run piped = s.run("build " + f.string() + " -o " + fifo.string() + " & timeout 20 cat '" +
+                          fifo.string() + "'");
+  CHECK(piped.status == 0);
+  CHECK(fs::is_fifo(fifo));
+  CHECK(piped.out.find("\"Huawei Technologies Co., Ltd.\"") != std::string::npos);
+  CHECK(s.leftovers() == 0);
+
+  s.write("real/graph.dot", "old");
+  fs::create_directory_symlink("real", s.dir / "via");
+  fs::create_symlink("via/graph.dot", s.dir / "link.dot");
+  const Run linked = s.run("build " + f.string() + " -o " + (s.dir / "link.dot").string());
+  CHECK(linked.status == 0);
+  CHECK(fs::is_symlink(s.dir / "link.dot"));
+  CHECK(slurp(s.dir / "real/graph.dot").starts_with("digraph"));
   CHECK(s.leftovers() == 0);
 }
 
