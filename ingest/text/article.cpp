@@ -146,7 +146,7 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
     s.span = span;
     const std::string_view text = std::string_view(record.text).substr(span.begin, span.end - span.begin);
     s.tokens = tokenize(text, a.token_text, span.begin);
-    s.dates = find_dates(text, record.info.date);
+    s.dates = find_dates(text, record.info.date, s.tokens, span.begin);
     a.sentences.push_back(std::move(s));
   }
   find_mentions(a);

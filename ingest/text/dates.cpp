@@ -590,10 +590,12 @@ namespace {
 // is "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one. A month or
 // weekday is all ASCII letters, so the run of letters starting where the finder's word starts
 // is that word.
+constexpr std::string_view kDayWords[] = {"today", "yesterday", "tomorrow", "tonight"};
+constexpr std::uint32_t kMonthOrWeekday =
+    (0xFu << kMonthShift) | (0xFu << kMonthAbbrevShift) | (0x7u << kWeekdayShift);
+
 bool may_hold_date(std::string_view s) {
-  static constexpr std::string_view kWords[] = {"today", "yesterday", "tomorrow", "tonight"};
-  constexpr std::uint32_t kMonthOrWeekday =
-      (0xFu << kMonthShift) | (0xFu << kMonthAbbrevShift) | (0x7u << kWeekdayShift);
+  static constexpr const auto& kWords = kDayWords;
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
@@ -630,10 +632,38 @@ bool may_hold_date(std::string_view s) {
   return false;
 }
 
+// may_hold_date read off the sentence's tokens. A token of ASCII letters only is one run of
+// letters as may_hold_date sees it (tokens end where the runs of letters and digits end), so
+// its lower-case form and hash answer at once; any other word token is scanned as text.
+bool tokens_may_hold_date(std::string_view sentence, const std::vector<Token>& tokens,
+                          std::size_t offset) {
+  for (const Token& t : tokens) {
+    if (!t.word) continue;  // punctuation holds no digit, and no letters but the "s" of "'s"
+    if (!t.letters_only) {
+      if (may_hold_date(sentence.substr(t.begin - offset, t.end - t.begin))) return true;
+      continue;
+    }
+    const std::string_view w = t.lower;
+    if (is_upper(t.text[0]) && w.size() >= 3 && w.size() <= 9 &&
+        (kDateWords.find(w, t.hash) & kMonthOrWeekday))
+      return true;
+    if (w[0] == 't' || w[0] == 'y')
+      for (const std::string_view day : kDayWords)
+        if (w.starts_with(day)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published) {
   if (!may_hold_date(sentence)) return {};
+  return DateFinder(sentence, published).run();
+}
+
+std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published,
+                                    const std::vector<Token>& tokens, std::size_t offset) {
+  if (!tokens_may_hold_date(sentence, tokens, offset)) return {};
   return DateFinder(sentence, published).run();
 }
 

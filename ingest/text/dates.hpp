@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/text/tokens.hpp"
+
 namespace factgraph::ingest {
 
 /// A date expression found in a sentence.
@@ -26,6 +28,13 @@ struct DateMention {
 /// are not returned.
 [[nodiscard]] std::vector<DateMention> find_dates(std::string_view sentence,
                                                   std::string_view published);
+
+/// The same for a sentence already split into `tokens` (tokenize(sentence, arena, offset)):
+/// the tokens tell most sentences without a date apart at less cost than the text does.
+[[nodiscard]] std::vector<DateMention> find_dates(std::string_view sentence,
+                                                  std::string_view published,
+                                                  const std::vector<Token>& tokens,
+                                                  std::size_t offset);
 
 /// True for a real calendar date "YYYY", "YYYY-MM" or "YYYY-MM-DD".
 [[nodiscard]] bool is_iso_date(std::string_view text);

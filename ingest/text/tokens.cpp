@@ -91,6 +91,7 @@ void finish(Token& t, TokenArena& arena, std::uint8_t cases, std::size_t letters
   const auto first = static_cast<unsigned char>(t.text.empty() ? 0 : t.text[0]);
   t.capitalised = t.word && (ascii_upper(first) || first >= 0xC0);
   t.all_caps = t.word && letters >= 2 && !(cases & kLower);
+  t.letters_only = t.word && letters == t.text.size();
   t.hash = word_hash(t.lower);
   t.classes = word_classes(t.lower, t.hash);
 }

@@ -43,6 +43,7 @@ struct Token {
   bool word = false;  ///< letters/digits (possibly with inner . ' - &), not punctuation
   bool capitalised = false;  ///< first character an upper-case ASCII letter or a non-ASCII letter
   bool all_caps = false;     ///< at least two letters, none lower case
+  bool letters_only = false;  ///< a word of ASCII letters and nothing else
   /// The WordClass bits of `lower` (words.hpp), looked up once here for the many rules that ask.
   std::uint32_t classes = 0;
   std::uint32_t hash = 0;  ///< word_hash(lower)
