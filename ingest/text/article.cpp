@@ -129,6 +129,20 @@ void Article::relate(std::string_view type, long source, long target, std::strin
   relations.push_back(std::move(r));
 }
 
+namespace {
+
+// The sentences and token text of the last article a thread read. The next article's sentences
+// are made in them, so their token and mention vectors are allocated once per thread rather
+// than once per sentence.
+struct SentenceMemory {
+  std::vector<Sentence> sentences;
+  std::vector<Sentence> more;  // beyond what the last article needed
+  TokenArena token_text;
+};
+thread_local SentenceMemory spare;
+
+}  // namespace
+
 FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
                             EvidenceText evidence) {
   Article a;
@@ -139,15 +153,28 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
   a.entities.reserve(32);
   a.entity_by_key.reserve(32);
   a.relations.reserve(16);
+  a.sentences = std::move(spare.sentences);
+  a.token_text = std::move(spare.token_text);
+  a.token_text.clear();
   const std::vector<Span> spans = split_sentences(record.text);
-  a.sentences.reserve(spans.size());
-  for (const Span& span : spans) {
-    Sentence s;
-    s.span = span;
-    const std::string_view text = std::string_view(record.text).substr(span.begin, span.end - span.begin);
-    s.tokens = tokenize(text, a.token_text, span.begin);
-    s.dates = find_dates(text, record.info.date, s.tokens, span.begin);
-    a.sentences.push_back(std::move(s));
+  while (a.sentences.size() > spans.size()) {
+    spare.more.push_back(std::move(a.sentences.back()));
+    a.sentences.pop_back();
+  }
+  while (a.sentences.size() < spans.size() && !spare.more.empty()) {
+    a.sentences.push_back(std::move(spare.more.back()));
+    spare.more.pop_back();
+  }
+  a.sentences.resize(spans.size());
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    Sentence& s = a.sentences[k];
+    s.span = spans[k];
+    s.mentions.clear();
+    s.heading = false;
+    const std::string_view text =
+        std::string_view(record.text).substr(s.span.begin, s.span.end - s.span.begin);
+    tokenize(text, a.token_text, s.span.begin, s.tokens);
+    s.dates = find_dates(text, record.info.date, s.tokens, s.span.begin);
   }
   find_mentions(a);
   if (!record.place.empty()) {
@@ -193,6 +220,8 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
     r.target_index = position[r.target_index];
   }
   doc.relations = std::move(a.relations);
+  spare.sentences = std::move(a.sentences);
+  spare.token_text = std::move(a.token_text);
   return doc;
 }
 

@@ -132,8 +132,24 @@ char* TokenArena::allocate(std::size_t size) {
   return out;
 }
 
+void TokenArena::clear() {
+  used_ = 0;
+  if (blocks_.empty()) return;
+  // Blocks only grow, so the last is the largest.
+  std::unique_ptr<char[]> largest = std::move(blocks_.back());
+  blocks_.clear();
+  blocks_.push_back(std::move(largest));
+}
+
 std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_t offset) {
   std::vector<Token> tokens;
+  tokenize(text, arena, offset, tokens);
+  return tokens;
+}
+
+void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
+              std::vector<Token>& tokens) {
+  tokens.clear();
   tokens.reserve(text.size() / 5 + 4);
   std::size_t i = 0;
   const std::size_t n = text.size();
@@ -265,7 +281,6 @@ std::vector<Token> tokenize(std::string_view text, TokenArena& arena, std::size_
     finish(t, arena, cases, letters);
     i = j;
   }
-  return tokens;
 }
 
 }  // namespace factgraph::ingest

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace factgraph::ingest {
@@ -14,8 +15,21 @@ namespace factgraph::ingest {
 /// moves what it holds, however much it grows.
 class TokenArena {
  public:
+  TokenArena() = default;
+  // A moved-from arena is empty and usable.
+  TokenArena(TokenArena&& other) noexcept { *this = std::move(other); }
+  TokenArena& operator=(TokenArena&& other) noexcept {
+    blocks_ = std::move(other.blocks_);
+    other.blocks_.clear();
+    used_ = std::exchange(other.used_, 0);
+    capacity_ = std::exchange(other.capacity_, 0);
+    return *this;
+  }
   /// Room for `size` bytes, valid as long as the arena.
   [[nodiscard]] char* allocate(std::size_t size);
+  /// Forgets what it holds (whatever points into it is then invalid), keeping its largest block
+  /// for what comes next.
+  void clear();
 
  private:
   static constexpr std::size_t kFirstBlockSize = 256;
@@ -56,5 +70,8 @@ struct Token {
 /// them.
 [[nodiscard]] std::vector<Token> tokenize(std::string_view text, TokenArena& arena,
                                           std::size_t offset = 0);
+/// The same into `tokens`, which is cleared first (its memory is kept).
+void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
+              std::vector<Token>& tokens);
 
 }  // namespace factgraph::ingest
