@@ -5,6 +5,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <string_view>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -111,13 +113,39 @@ class FileDescriptor {
   int fd_;
 };
 
+// Opens `path` for reading by its name in its folder, the folder being held open from the file
+// before: a folder's files are read one after another, and the kernel then walks one name
+// rather than the whole path for each.
+int open_for_reading(const std::string& path) {
+  struct Folder {
+    std::string path;
+    int fd = -1;
+    ~Folder() {
+      if (fd >= 0) ::close(fd);
+    }
+  };
+  thread_local Folder last;
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == path.size())
+    return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (std::string_view(path).substr(0, slash) != last.path || last.fd < 0) {
+    if (last.fd >= 0) ::close(last.fd);
+    last.path.assign(path, 0, slash);
+    // O_PATH needs no right to list the folder, only to pass through it, as open() does.
+    last.fd = ::open(last.path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  }
+  // A folder that cannot be opened so is left to open(), whose error then names the problem.
+  if (last.fd < 0) return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  return ::openat(last.fd, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC);
+}
+
 }  // namespace
 
 std::string read_file(const std::string& path) {
   // A folder of articles is tens of thousands of small files, so each costs as few system calls
   // as can be: open, fstat, read, close. A stream would add a stat by path and a read to find
   // the end.
-  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  const FileDescriptor file(open_for_reading(path));
   if (file.get() < 0) throw IoError(path + ": cannot open: " + std::strerror(errno));
   struct stat info {};
   const bool regular = ::fstat(file.get(), &info) == 0 && S_ISREG(info.st_mode);
