@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 
+#include "ingest/text/analysis.hpp"
 #include "ingest/text/extractor.hpp"
 #include "ingest/text/lexicon_data.hpp"
 
@@ -391,4 +392,23 @@ TEST_CASE("extract: the lexicon's word sets and maps answer as hash sets did, co
   REQUIRE(copy.find("bank"));
   CHECK(*copy.find("bank") == "firm");
   CHECK(*copy.find("bureau") == "org");
+}
+
+TEST_CASE("extract: the entity index finds every key, even when hashes collide") {
+  std::vector<factgraph::ingest::ArticleEntity> entities;
+  factgraph::ingest::EntityIndex index;
+  for (long i = 0; i < 300; ++i) {
+    factgraph::ingest::ArticleEntity e;
+    e.key = "key-" + std::to_string(i);
+    entities.push_back(e);
+    // A third share one hash, so probing must compare keys; the rest spread.
+    index.insert(i % 3 == 0 ? 7 : static_cast<std::size_t>(i) * 2654435761u, i);
+  }
+  for (long i = 0; i < 300; ++i) {
+    const std::size_t hash = i % 3 == 0 ? 7 : static_cast<std::size_t>(i) * 2654435761u;
+    CHECK(index.find(entities[static_cast<std::size_t>(i)].key, hash, entities) == i);
+  }
+  CHECK(index.find("key-3", 8, entities) == -1);
+  CHECK(index.find("missing", 7, entities) == -1);
+  CHECK(factgraph::ingest::EntityIndex{}.find("key-0", 7, entities) == -1);
 }

@@ -48,6 +48,26 @@ struct ArticleEntity {
   bool demonym_only = true;
 };
 
+/// Finds an article's entities by key (ArticleEntity::key): open addressing over the keys'
+/// hashes, with no allocation per key, as an article looks its few dozen keys up thousands of
+/// times.
+class EntityIndex {
+ public:
+  /// The index of the entity whose key is `key` (of hash `hash`), or -1.
+  [[nodiscard]] long find(std::string_view key, std::size_t hash,
+                          const std::vector<ArticleEntity>& entities) const;
+  /// Adds entity `index`, whose key (of hash `hash`) is not in the index yet.
+  void insert(std::size_t hash, long index);
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    long index = -1;  // -1: free
+  };
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::size_t count_ = 0;
+};
+
 struct Article {
   const ArticleRecord* record = nullptr;
   const LexiconData* lexicon = nullptr;
@@ -55,8 +75,7 @@ struct Article {
   std::vector<Sentence> sentences;
   TokenArena token_text;  ///< the sentences' tokens point into it (and into the record's text)
   std::vector<ArticleEntity> entities;
-  /// ArticleEntity::key -> index
-  std::unordered_map<std::string, long, TransparentHash, std::equal_to<>> entity_by_key;
+  EntityIndex entity_by_key;
   std::vector<RelationFact> relations;
   Attributes counts;
   std::string entry_key;  ///< entity_for_entry builds its keys here, so a lookup allocates nothing

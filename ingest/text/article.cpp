@@ -151,7 +151,6 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
   a.copy_sentences = evidence == EvidenceText::kCopied;
   // Room for what a news article usually holds, so the tables are not regrown entity by entity.
   a.entities.reserve(32);
-  a.entity_by_key.reserve(32);
   a.relations.reserve(16);
   a.sentences = std::move(spare.sentences);
   a.token_text = std::move(spare.token_text);

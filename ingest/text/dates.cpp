@@ -197,9 +197,19 @@ struct Direction {
   bool strict = false;
 };
 
+// A thread's pieces and lower-cased text, kept from sentence to sentence: most sentences the
+// finder reads are short, and their few pieces need no allocation of their own.
+struct DateScratch {
+  std::vector<Piece> pieces;
+  std::string lowered;
+};
+thread_local DateScratch date_scratch;
+
 class DateFinder {
  public:
-  DateFinder(std::string_view sentence, std::string_view published) : s_(sentence) {
+  DateFinder(std::string_view sentence, std::string_view published)
+      : s_(sentence), lowered_(date_scratch.lowered), toks_(date_scratch.pieces) {
+    toks_.clear();
     has_ref_ = published.size() >= 10 && parse_iso(published.substr(0, 10), ref_);
     ref_days_ = has_ref_ ? days_from_civil(ref_) : 0;
   }
@@ -213,7 +223,7 @@ class DateFinder {
  private:
   void tokenize() {
     toks_.reserve(s_.size() / 4 + 1);
-    lowered_.resize(s_.size());
+    if (lowered_.size() < s_.size()) lowered_.resize(s_.size());
     std::size_t i = 0;
     const std::size_t n = s_.size();
     const auto byte = [&](std::size_t at) {
@@ -571,8 +581,8 @@ class DateFinder {
   }
 
   std::string_view s_;
-  mutable std::string lowered_;
-  mutable std::vector<Piece> toks_;  // words are looked up lazily (word())
+  std::string& lowered_;
+  std::vector<Piece>& toks_;  // words are looked up lazily (word())
   std::vector<DateMention> out_;
   std::size_t last_end_ = static_cast<std::size_t>(-1);
   bool has_ref_ = false;

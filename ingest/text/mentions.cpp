@@ -216,15 +216,43 @@ std::size_t government_region(const std::vector<Token>& t, std::size_t first, st
 
 }  // namespace
 
+long EntityIndex::find(std::string_view key, std::size_t hash,
+                       const std::vector<ArticleEntity>& entities) const {
+  if (slots_.empty()) return -1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.index < 0) return -1;
+    if (slot.hash == hash && entities[static_cast<std::size_t>(slot.index)].key == key)
+      return slot.index;
+  }
+}
+
+void EntityIndex::insert(std::size_t hash, long index) {
+  if (2 * (count_ + 1) > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
+    count_ = 0;
+    for (const Slot& slot : old)
+      if (slot.index >= 0) insert(slot.hash, slot.index);
+  }
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i].index >= 0) i = (i + 1) & mask;
+  slots_[i] = {hash, index};
+  ++count_;
+}
+
 long Article::entity_for(std::string_view name, std::string_view type, std::string_view key) {
   std::string normalized;
   if (key.empty()) {
     normalized = normalize_name(name);
     key = normalized;
   }
-  if (const auto it = entity_by_key.find(key); it != entity_by_key.end()) return it->second;
+  const std::size_t hash = std::hash<std::string_view>{}(key);
+  if (const long found = entity_by_key.find(key, hash, entities); found >= 0) return found;
   const auto index = static_cast<long>(entities.size());
-  entity_by_key.emplace(std::string(key), index);
+  entity_by_key.insert(hash, index);
   ArticleEntity e;
   e.name = std::string(name);
   e.type = std::string(type);
