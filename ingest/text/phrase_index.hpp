@@ -45,7 +45,7 @@ class PhraseIndex {
       const Slot& slot = slots_[i];
       if (slot.entry == 0) return nullptr;
       const Entry& entry = entries_[slot.entry - 1];
-      if (slot.hash == hash && entry.key == key) return &entry;
+      if (slot.hash == hash && same_word(entry.key, key)) return &entry;
     }
   }
   [[nodiscard]] const Entry* find(std::string_view key) const { return find(key, extend(kSeed, key)); }

@@ -1,5 +1,7 @@
 #include "ingest/text/sentences.hpp"
 
+#include "ingest/text/word_table.hpp"
+
 #include <array>
 #include <bit>
 
@@ -47,19 +49,24 @@ bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 
-// Whether `word` is one of the space-separated words of `list`.
-bool contains(std::string_view list, std::string_view word) {
-  if (word.empty()) return false;
-  for (std::size_t at = list.find(word); at != std::string_view::npos;
-       at = list.find(word, at + 1)) {
-    const std::size_t end = at + word.size();
-    if ((at == 0 || list[at - 1] == ' ') && (end == list.size() || list[end] == ' ')) return true;
-  }
-  return false;
+// The lists as word tables: the splitter asks about the word before every period and at the
+// end of every line.
+WordTable table_of(std::string_view list) {
+  WordTable table;
+  table.add_spaced(list, 1);
+  return table;
 }
+const WordTable kNeverFinalWords = table_of(kNeverFinal);
+const WordTable kSometimesFinalWords = table_of(kSometimesFinal);
+const WordTable kOpenerWords = table_of(kOpeners);
+const WordTable kContinuerWords = table_of(kContinuers);
+const WordTable kTitleSmallWordSet = table_of(kTitleSmallWords);
+
+// Whether `word` is one of the words of `list`.
+bool contains(const WordTable& list, std::string_view word) { return list.find(word) != 0; }
 
 // `contains` for a word in any case ("AND", "And").
-bool contains_lower(std::string_view list, std::string_view word) {
+bool contains_lower(const WordTable& list, std::string_view word) {
   std::array<char, 8> lower{};
   if (word.size() > lower.size()) return false;
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -108,8 +115,8 @@ bool is_dotted_acronym(std::string_view word) {
 
 // Whether a period after `word` may end a sentence. `first` says the word opens the sentence.
 Stop classify(std::string_view word, bool first) {
-  if (contains(kNeverFinal, word)) return Stop::kNever;
-  if (contains(kSometimesFinal, word)) return Stop::kSometimes;
+  if (contains(kNeverFinalWords, word)) return Stop::kNever;
+  if (contains(kSometimesFinalWords, word)) return Stop::kSometimes;
   bool all_caps = word.size() >= 2;
   for (char c : word) all_caps = all_caps && is_upper(c);
   if (all_caps) {  // "INC.", "CORP." in upper-case company listings
@@ -118,8 +125,8 @@ Stop classify(std::string_view word, bool first) {
       title[i] = i == 0 ? word[i] : static_cast<char>(word[i] - 'A' + 'a');
     }
     const std::string_view titled(title.data(), word.size());
-    if (contains(kNeverFinal, titled)) return Stop::kNever;
-    if (contains(kSometimesFinal, titled)) return Stop::kSometimes;
+    if (contains(kNeverFinalWords, titled)) return Stop::kNever;
+    if (contains(kSometimesFinalWords, titled)) return Stop::kSometimes;
   }
   if ((word.size() == 1 && is_alpha(word[0])) || is_dotted_acronym(word)) return Stop::kSometimes;
   if (first && word.size() <= 3) {  // list markers: "1.", "iv."
@@ -238,7 +245,7 @@ class Splitter {
   bool opens_with_opener(std::size_t i) const {
     std::size_t k = i;
     while (k < n_ && is_alpha(t_[k])) ++k;
-    return k > i && contains(kOpeners, t_.substr(i, k - i));
+    return k > i && contains(kOpenerWords, t_.substr(i, k - i));
   }
 
   // `i` is the first of a run of . ! ?; decides whether the sentence ends after the run and any
@@ -340,7 +347,7 @@ class Splitter {
     std::size_t b = line.end;
     while (b > line.begin && is_alpha(t_[b - 1])) --b;
     const bool whole_word = b == line.begin || !is_alnum(t_[b - 1]);
-    return whole_word && contains_lower(kContinuers, t_.substr(b, line.end - b));
+    return whole_word && contains_lower(kContinuerWords, t_.substr(b, line.end - b));
   }
 
   // Upper-case lines ("INDIVIDUALS AND ENTITIES DESIGNATED") are headings at any length.
@@ -366,7 +373,7 @@ class Splitter {
       }
       if (b == i) break;
       ++words;
-      if (is_lower(t_[b]) && !contains(kTitleSmallWords, t_.substr(b, i - b))) return false;
+      if (is_lower(t_[b]) && !contains(kTitleSmallWordSet, t_.substr(b, i - b))) return false;
     }
     return words >= 4;
   }

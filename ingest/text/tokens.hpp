@@ -47,6 +47,15 @@ inline constexpr std::uint32_t kWordHashSeed = 2166136261u;
   return hash;
 }
 
+/// Whether two short strings (words, gazetteer keys) are the same, compared inline: the word
+/// tables ask at nearly every token, and a call to memcmp costs more than the comparison.
+[[nodiscard]] inline bool same_word(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 struct Token {
   std::size_t begin = 0;  ///< byte range in the text that was tokenised
   std::size_t end = 0;

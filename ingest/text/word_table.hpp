@@ -44,7 +44,7 @@ class WordTable {
       const Slot& slot = slots_[i];
       if (slot.word.empty()) return 0;
       // Comparing the stored hash first spares a string comparison on nearly every miss.
-      if (slot.hash == h && slot.word == word) return slot.flags;
+      if (slot.hash == h && same_word(slot.word, word)) return slot.flags;
     }
   }
 
