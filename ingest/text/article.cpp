@@ -7,6 +7,8 @@
 #include "ingest/text/extractor.hpp"
 
 namespace factgraph::ingest {
+
+using namespace std::string_view_literals;
 namespace {
 
 // The id of the article's n-th entity in the facts document ("e3").
@@ -31,14 +33,14 @@ ArticleRecord read_text_article(std::string_view text, std::string_view id,
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // a byte-order mark is not text
   // Optional first line: `date YYYY-MM-DD PLACE:` or `date unknown:`; text may follow the colon.
   std::size_t i = body.find_first_not_of(" \t");
-  if (i != std::string_view::npos && body.substr(i, 5) == "date ") {
+  if (i != std::string_view::npos && body.substr(i, 5) == "date "sv) {
     const std::size_t line_end = std::min(body.find('\n', i), body.size());
     const std::size_t colon = body.find(':', i);
     if (colon < line_end) {
       std::string_view head = body.substr(i + 5, colon - i - 5);
       const std::size_t space = head.find(' ');
       const std::string_view when = head.substr(0, space);
-      if (iso_day(when) || when == "unknown") {
+      if (iso_day(when) || when == "unknown"sv) {
         if (iso_day(when)) record.info.date = std::string(when);
         if (space != std::string_view::npos) {
           std::string_view place = head.substr(space + 1);
@@ -57,7 +59,7 @@ ArticleRecord read_text_article(std::string_view text, std::string_view id,
 std::optional<Diagnostic> check_dateline(std::string_view text) {
   const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const std::size_t i = text.find_first_not_of(" \t", bom);
-  if (i == std::string_view::npos || text.substr(i, 5) != "date ") return std::nullopt;
+  if (i == std::string_view::npos || text.substr(i, 5) != "date "sv) return std::nullopt;
   const std::string_view line = text.substr(i, text.find('\n', i) - i);
   const std::size_t colon = line.find(':');
   const std::size_t when_at = line.find_first_not_of(' ', 5);
@@ -112,7 +114,7 @@ void Article::relate(std::string_view type, long source, long target, std::strin
   const auto dst = static_cast<std::size_t>(target);
   for (const RelationFact& r : relations) {
     const bool same = ((r.source_index == src && r.target_index == dst) ||
-                       (type == "negotiates-with" && r.source_index == dst && r.target_index == src)) &&
+                       (type == "negotiates-with"sv && r.source_index == dst && r.target_index == src)) &&
                       r.type == type && r.date == date;
     if (same) return;
   }

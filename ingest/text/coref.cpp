@@ -8,6 +8,8 @@
 #include "ingest/text/words.hpp"
 
 namespace factgraph::ingest {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool is_region_word(const LexiconData& lex, const Token& t) {
@@ -69,8 +71,8 @@ void resolve_names(Article& a) {
       if (title.role != Mention::Role::kTitle || name.role != Mention::Role::kName ||
           name.first != title.last || name.entity >= 0)
         continue;
-      if (lex.titles[title.title_row].kind == "company") continue;
-      if (name.type == "person" && lex.titles[title.title_row].kind == "official") {
+      if (lex.titles[title.title_row].kind == "company"sv) continue;
+      if (name.type == "person"sv && lex.titles[title.title_row].kind == "official"sv) {
         name.type = "official";
         continue;
       }
@@ -79,7 +81,7 @@ void resolve_names(Article& a) {
       for (std::size_t i = name.first; i < name.last && plain; ++i)
         plain = s.tokens[i].capitalised && !s.tokens[i].all_caps && !lex.org_words.count(s.tokens[i].lower);
       if (plain) {
-        name.type = lex.titles[title.title_row].kind == "official" ? "official" : "person";
+        name.type = lex.titles[title.title_row].kind == "official"sv ? "official" : "person";
         name.rule = "name-after-title";
       }
     }
@@ -91,7 +93,7 @@ void resolve_names(Article& a) {
     for (Mention& m : s.mentions) {
       if (m.role != Mention::Role::kName || m.entity >= 0 || !m.type.empty()) continue;
       const std::size_t n = m.last - m.first;
-      if (n >= 2 && n <= 4 && m.last + 2 < t.size() && t[m.last].text == ",") {
+      if (n >= 2 && n <= 4 && m.last + 2 < t.size() && t[m.last].text == ","sv) {
         for (std::size_t q = m.last + 1; q < std::min(t.size(), m.last + 6); ++q) {
           if (!t[q].word || t[q].capitalised) {
             if (!t[q].word) break;
@@ -104,11 +106,11 @@ void resolve_names(Article& a) {
           }
         }
       }
-      if (m.type.empty() && m.first >= 2 && t[m.first - 1].lower == "of") {
+      if (m.type.empty() && m.first >= 2 && t[m.first - 1].lower == "of"sv) {
         const std::string_view role = t[m.first - 2].lower;
-        if (role == "head" || role == "chief" || role == "chairman" || role == "ceo" ||
-            role == "founder" || role == "owner" || role == "executive" || role == "president" ||
-            role == "shareholder") {
+        if (role == "head"sv || role == "chief"sv || role == "chairman"sv || role == "ceo"sv ||
+            role == "founder"sv || role == "owner"sv || role == "executive"sv || role == "president"sv ||
+            role == "shareholder"sv) {
           m.type = "firm";
           m.rule = "head-of-organisation";
         }
@@ -126,7 +128,7 @@ void resolve_names(Article& a) {
       // A bare "Department" or "Company" refers back; pass 2 resolves it.
       const bool generic = m.last - m.first == 1 && lex.org_words.count(t[m.first].lower) > 0;
       // "Commissioner Malmström" after "Cecilia Malmström": the surname of a person met earlier.
-      if (m.entity < 0 && (m.type == "person" || m.type == "official") && m.last - m.first == 1)
+      if (m.entity < 0 && (m.type == "person"sv || m.type == "official"sv) && m.last - m.first == 1)
         if (auto it = short_names.find(m.text); it != short_names.end()) {
           m.entity = it->second;
           a.note_mention(m.entity, m.text, s);
@@ -135,7 +137,7 @@ void resolve_names(Article& a) {
         m.entity = a.entity_for(m.text, m.type, "");
         a.entities[static_cast<std::size_t>(m.entity)].demonym_only = false;
         a.note_mention(m.entity, m.text, s);
-        if (m.type == "person" || m.type == "official") {
+        if (m.type == "person"sv || m.type == "official"sv) {
           short_names.emplace(t[m.last - 1].text, m.entity);
         } else {
           for (const std::string& f : short_forms(s, m, lex)) short_names.emplace(f, m.entity);
@@ -144,10 +146,10 @@ void resolve_names(Article& a) {
       if (m.entity < 0) continue;
       // "(ACRONYM)" right after the name.
       const std::size_t p = m.last;
-      if (p + 2 < t.size() && t[p].text == "(" && t[p + 2].text == ")" && t[p + 1].word &&
+      if (p + 2 < t.size() && t[p].text == "("sv && t[p + 2].text == ")"sv && t[p + 1].word &&
           (t[p + 1].all_caps || t[p + 1].capitalised) && t[p + 1].text.size() <= 12) {
         const std::string_view acronym = t[p + 1].text;
-        if (!lex.find(t[p + 1].lower) || a.entities[static_cast<std::size_t>(m.entity)].type != "region") {
+        if (!lex.find(t[p + 1].lower) || a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv) {
           short_names.emplace(acronym, m.entity);
           a.note_mention(m.entity, acronym, s);
           // The acronym token itself may have become a mention of its own: fold it in.
@@ -166,7 +168,7 @@ void resolve_names(Article& a) {
     for (Mention& m : s.mentions) {
       if (m.role != Mention::Role::kName) continue;
       if (m.entity >= 0) {
-        if (a.entities[static_cast<std::size_t>(m.entity)].type == "firm") last_firm = m.entity;
+        if (a.entities[static_cast<std::size_t>(m.entity)].type == "firm"sv) last_firm = m.entity;
         continue;
       }
       if (m.last - m.first != 1) continue;
@@ -175,11 +177,11 @@ void resolve_names(Article& a) {
       if (!org) continue;
       m.type.clear();
       long found = -1;
-      if (*org == "firm") {
+      if (*org == "firm"sv) {
         found = last_firm;
       } else {
         for (std::size_t e = 0; e < a.entities.size(); ++e)
-          if (a.entities[e].type == "agency" && !a.entities[e].evidence.empty() &&
+          if (a.entities[e].type == "agency"sv && !a.entities[e].evidence.empty() &&
               a.entities[e].name.find(s.tokens[m.first].text) != std::string::npos) {
             // The latest one wins: scan all, keep the highest evidence offset.
             if (found < 0 || a.entities[e].evidence.back().begin >=
@@ -216,7 +218,7 @@ void resolve_names(Article& a) {
   TokenArena names;
   for (const ArticleEntity& e : a.entities) {
     if (!acronyms) break;
-    if (e.type == "region" || e.type == "person" || e.type == "official") continue;
+    if (e.type == "region"sv || e.type == "person"sv || e.type == "official"sv) continue;
     std::string initials;
     for (const Token& tok : tokenize(e.name, names))
       if (tok.word && tok.capitalised) initials += tok.text[0];

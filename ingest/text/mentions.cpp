@@ -10,6 +10,8 @@
 #include "ingest/text/words.hpp"
 
 namespace factgraph::ingest {
+
+using namespace std::string_view_literals;
 namespace {
 
 constexpr std::size_t npos = std::string::npos;
@@ -91,7 +93,7 @@ bool is_heading(const std::vector<Token>& tokens) {
   }
   if (words >= 3 && upper * 10 >= words * 7) return true;
   // Title case: every content word capitalised and no full stop, as headlines are written.
-  const bool full_stop = !tokens.empty() && tokens.back().text == ".";
+  const bool full_stop = !tokens.empty() && tokens.back().text == "."sv;
   return words >= 4 && !lower_content && !full_stop;
 }
 
@@ -111,17 +113,17 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
       end = j;
       continue;
     }
-    if (j > i && k.text == "&" && j + 1 < t.size() && t[j + 1].capitalised) {
+    if (j > i && k.text == "&"sv && j + 1 < t.size() && t[j + 1].capitalised) {
       ++j;
       continue;
     }
-    if (j > i && k.word && (k.lower == "of" || k.lower == "for" || k.lower == "de") &&
-        j + 1 < t.size() && (t[j + 1].capitalised || (t[j + 1].lower == "the" && j + 2 < t.size() && t[j + 2].capitalised))) {
+    if (j > i && k.word && (k.lower == "of"sv || k.lower == "for"sv || k.lower == "de"sv) &&
+        j + 1 < t.size() && (t[j + 1].capitalised || (t[j + 1].lower == "the"sv && j + 2 < t.size() && t[j + 2].capitalised))) {
       has_of = true;
-      j += t[j + 1].lower == "the" ? 2 : 1;
+      j += t[j + 1].lower == "the"sv ? 2 : 1;
       continue;
     }
-    if (j > i && has_of && k.lower == "and" && j + 1 < t.size() && t[j + 1].capitalised &&
+    if (j > i && has_of && k.lower == "and"sv && j + 1 < t.size() && t[j + 1].capitalised &&
         !t[j + 1].all_caps) {
       ++j;
       continue;
@@ -135,7 +137,7 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
 std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
   std::size_t j = end;
   auto adjacent_dot = [&](std::size_t k) {
-    return k < t.size() && k > 0 && t[k].text == "." && t[k].begin == t[k - 1].end &&
+    return k < t.size() && k > 0 && t[k].text == "."sv && t[k].begin == t[k - 1].end &&
            is_company_form(t[k - 1].text);
   };
   while (true) {
@@ -144,7 +146,7 @@ std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
       continue;
     }
     std::size_t k = j;
-    if (k < t.size() && t[k].text == ",") ++k;
+    if (k < t.size() && t[k].text == ","sv) ++k;
     if (k < t.size() && t[k].word && t[k].capitalised && is_company_form(t[k].text)) {
       j = k + 1;
       continue;
@@ -167,7 +169,7 @@ bool looks_like_person(const std::vector<Token>& t, std::size_t first, std::size
 
 std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t last,
                      const LexiconData& lex) {
-  if (last - first >= 2 && t[last - 2].lower == "working" && t[last - 1].lower == "group")
+  if (last - first >= 2 && t[last - 2].lower == "working"sv && t[last - 1].lower == "group"sv)
     return "agency";
   for (std::size_t i = last; i > first; --i) {
     const Token& k = t[i - 1];
@@ -178,13 +180,13 @@ std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t
       if (k.text.size() > form.size() + 2 && k.text.ends_with(form) &&
           std::islower(static_cast<unsigned char>(k.text[k.text.size() - form.size() - 1])))
         return "firm";
-    if (const std::string* kind = lex.org_words.find(k.lower)) return *kind == "org" ? "firm" : *kind;
+    if (const std::string* kind = lex.org_words.find(k.lower)) return *kind == "org"sv ? "firm" : *kind;
     break;  // only the head (last word) decides
   }
   // "Office of Export Enforcement", "Bank Keshavarzi": a leading organisation word.
   if (last - first >= 2)
     if (const std::string* kind = lex.org_words.find(t[first].lower);
-        kind && *kind != "org" && (t[first + 1].lower == "of" || *kind == "firm"))
+        kind && *kind != "org"sv && (t[first + 1].lower == "of"sv || *kind == "firm"sv))
       return *kind;
   return "";
 }
@@ -195,10 +197,10 @@ std::size_t government_region(const std::vector<Token>& t, std::size_t first, st
                               const LexiconData& lex) {
   if (last - first < 2) return npos;
   std::size_t a = first, b = last;
-  if (t[first].lower == "government" && t[first + 1].lower == "of") {
+  if (t[first].lower == "government"sv && t[first + 1].lower == "of"sv) {
     a = first + 2;
-    if (a < b && t[a].lower == "the") ++a;
-  } else if (t[last - 1].lower == "government") {
+    if (a < b && t[a].lower == "the"sv) ++a;
+  } else if (t[last - 1].lower == "government"sv) {
     b = last - 1;
   } else {
     return npos;
@@ -306,7 +308,7 @@ void find_mentions(Article& a) {
       }
       const GazetteerMatch g = match_at(t, i, lex);
       if (!g.hits && is_stop_word(t[i]) && !t[i].all_caps &&
-          !(i + 1 < t.size() && t[i + 1].lower == "of")) {
+          !(i + 1 < t.size() && t[i + 1].lower == "of"sv)) {
         ++i;
         continue;
       }
@@ -334,7 +336,7 @@ void find_mentions(Article& a) {
       // A gazetteer name wins unless it is only the first part of a longer organisation name
       // ("Xinjiang" in "Xinjiang Public Security Bureau").
       bool chunk_wins = cend > i + glen && !chunk_type(i).empty() &&
-                        !(glen > 0 && i + glen < t.size() && t[i + glen].lower == "of");
+                        !(glen > 0 && i + glen < t.size() && t[i + glen].lower == "of"sv);
       // "Suzhou Kestrel Avionics": a place name followed by words that are not names
       // themselves starts an organisation's name.
       if (!chunk_wins && glen > 0 && cend > i + glen && first_hit(*g.hits, EntryKind::kRegion) &&
@@ -372,12 +374,12 @@ void find_mentions(Article& a) {
             // "talks in Beijing" is the city.
             const std::size_t after = i + glen;
             const bool acting = after < t.size() &&
-                                (t[after].text == "'s" || is_calendar_word(t[after]) ||
+                                (t[after].text == "'s"sv || is_calendar_word(t[after]) ||
                                  (t[after].word && !t[after].capitalised));
             const bool place = !acting ||
-                               (i > 0 && (t[i - 1].lower == "in" || t[i - 1].lower == "to" ||
-                                          t[i - 1].lower == "from" || t[i - 1].lower == "at" ||
-                                          t[i - 1].lower == "near" || t[i - 1].lower == "of"));
+                               (i > 0 && (t[i - 1].lower == "in"sv || t[i - 1].lower == "to"sv ||
+                                          t[i - 1].lower == "from"sv || t[i - 1].lower == "at"sv ||
+                                          t[i - 1].lower == "near"sv || t[i - 1].lower == "of"sv));
             const std::size_t country = lex.country_of_capital(row);
             if (!place && country != npos && lex.regions[row].name.find(',') == std::string::npos) {
               row = country;
@@ -422,7 +424,7 @@ void find_mentions(Article& a) {
                 key += t[x].lower;
               }
               const auto* prefix = lex.find(key);
-              const std::size_t rest = (k < t.size() && t[k].text == "'s") ? k + 1 : k;
+              const std::size_t rest = (k < t.size() && t[k].text == "'s"sv) ? k + 1 : k;
               // Only a possessive or a demonym places it: "U.S." in "U.S. Commerce Department"
               // is part of the body's name.
               const bool possessive = rest == k + 1;
@@ -485,7 +487,7 @@ void find_mentions(Article& a) {
         i = next;
         continue;
       }
-      if (cend > i && i > 0 && t[i - 1].text == "[" && cend < t.size() && t[cend].text == "]") {
+      if (cend > i && i > 0 && t[i - 1].text == "["sv && cend < t.size() && t[cend].text == "]"sv) {
         i = cend;  // "[SDGT]": a programme tag
         continue;
       }
@@ -494,7 +496,7 @@ void find_mentions(Article& a) {
         // A sentence-initial function word is capitalised only by position.
         while (first < cend && is_stop_word(t[first]) && !t[first].all_caps) ++first;
         const bool law = first < cend && is_law_or_event(t, first, cend);
-        if (law && cend + 2 < t.size() && t[cend].text == "(" && t[cend + 2].text == ")")
+        if (law && cend + 2 < t.size() && t[cend].text == "("sv && t[cend + 2].text == ")"sv)
           a.not_actors.emplace(t[cend + 1].text);
         // "Deputy Economy Minister Rosa Ibarra Solis": a title inside the run, then a name.
         if (first < cend && !law && chunk_type(first).empty()) {
@@ -508,7 +510,7 @@ void find_mentions(Article& a) {
             title_end = j + g2.length;
             title_row = title->row;
           }
-          if (title_end > first && lex.titles[title_row].kind != "company") {
+          if (title_end > first && lex.titles[title_row].kind != "company"sv) {
             Mention title;
             title.first = first;
             title.last = title_end;
@@ -537,7 +539,7 @@ void find_mentions(Article& a) {
         continue;
       }
       // "unmanned aerial vehicles (UAVs)": an acronym of a common noun names no actor.
-      if (i + 3 < t.size() && !t[i].capitalised && t[i + 1].text == "(" && t[i + 3].text == ")")
+      if (i + 3 < t.size() && !t[i].capitalised && t[i + 1].text == "("sv && t[i + 3].text == ")"sv)
         a.not_actors.emplace(t[i + 2].text);
       ++i;
     }

@@ -9,13 +9,15 @@
 #include "ingest/text/words.hpp"
 
 namespace factgraph::ingest {
+
+using namespace std::string_view_literals;
 namespace {
 
 // Whether `lower` is a word of `word_class` (the trigger words live in words.cpp).
 bool is(const Token& t, WordClass word_class) { return t.classes & word_class; }
 
 bool actor_type(std::string_view type) {
-  return type == "firm" || type == "agency" || type == "person" || type == "official" ||
+  return type == "firm"sv || type == "agency"sv || type == "person"sv || type == "official"sv ||
          type.empty();
 }
 
@@ -40,13 +42,13 @@ std::optional<std::size_t> find_token(const Sentence& s, std::size_t from, std::
 // takes the publication date when the sentence gives none.
 bool announced_now(const Sentence& s, std::size_t trigger) {
   const std::string_view w = s.tokens[trigger].lower;
-  if (w == "designates" || w == "adds" || w == "sanctions" || w == "imposes") return true;
+  if (w == "designates"sv || w == "adds"sv || w == "sanctions"sv || w == "imposes"sv) return true;
   for (std::size_t back = 1; back <= 4 && back <= trigger; ++back) {
     const std::string_view b = s.tokens[trigger - back].lower;
-    if (b == "previously" || b == "already" || b == "will" || b == "would" || b == "was" ||
-        b == "were" || b == "had")
+    if (b == "previously"sv || b == "already"sv || b == "will"sv || b == "would"sv || b == "was"sv ||
+        b == "were"sv || b == "had"sv)
       return false;
-    if (b == "is" || b == "are" || b == "has" || b == "have") return true;
+    if (b == "is"sv || b == "are"sv || b == "has"sv || b == "have"sv) return true;
   }
   return false;
 }
@@ -54,16 +56,16 @@ bool announced_now(const Sentence& s, std::size_t trigger) {
 bool passive_at(const Sentence& s, std::size_t trigger) {
   for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
     const std::string_view w = s.tokens[trigger - back].lower;
-    if (w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
-        w == "being")
+    if (w == "is"sv || w == "are"sv || w == "was"sv || w == "were"sv || w == "be"sv || w == "been"sv ||
+        w == "being"sv)
       return true;
-    if (w != "also" && w != "being" && w != "newly" && w != "previously" && w != "now") break;
+    if (w != "also"sv && w != "being"sv && w != "newly"sv && w != "previously"sv && w != "now"sv) break;
   }
   // "Also designated today is X": the participle opens the sentence.
   if (trigger == 0) return true;
   const std::string_view first = s.tokens[0].lower;
-  return trigger == 1 && (first == "also" || first == "newly" || first == "separately" ||
-                          first == "additionally" || first == "similarly");
+  return trigger == 1 && (first == "also"sv || first == "newly"sv || first == "separately"sv ||
+                          first == "additionally"sv || first == "similarly"sv);
 }
 
 struct Rules {
@@ -104,7 +106,7 @@ struct Rules {
       // "..., in consultation with the Secretary of the Treasury, ...": a partner, not the actor.
       bool aside = false;
       for (std::size_t b = m.first; b > 0 && b + 3 > m.first; --b)
-        if (s.tokens[b - 1].lower == "with") aside = true;
+        if (s.tokens[b - 1].lower == "with"sv) aside = true;
       if (aside) continue;
       if (m.role == Mention::Role::kTitle) {
         if (long e = title_org(m); e >= 0) agent = e;
@@ -112,7 +114,7 @@ struct Rules {
       }
       if (m.role != Mention::Role::kName || m.entity < 0) continue;
       const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
-      if (t == "agency" || t == "region" || t == "official") agent = m.entity;
+      if (t == "agency"sv || t == "region"sv || t == "official"sv) agent = m.entity;
     }
     return agent;
   }
@@ -127,11 +129,11 @@ struct Rules {
       if (m.first < from || m.first >= stop || m.role != Mention::Role::kName || !actor_type(m.type))
         continue;
       // A possessor ("Trump's negotiators") is not itself an object.
-      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
       if (m.entity >= 0 && m.entity == exclude) continue;
       const std::string_view head = s.tokens[m.last - 1].lower;
-      if (m.entity < 0 && (head == "list" || head == "listing" || head == "listings" ||
-                           head == "entry" || head == "entries"))
+      if (m.entity < 0 && (head == "list"sv || head == "listing"sv || head == "listings"sv ||
+                           head == "entry"sv || head == "entries"sv))
         continue;
       if (m.entity < 0 && m.type.empty() && m.last - m.first == 1 && !s.tokens[m.first].all_caps &&
           !lex.given_names.count(s.tokens[m.first].text) && s.tokens[m.first].text.size() < 4)
@@ -151,9 +153,9 @@ struct Rules {
         bool coordinated = true;
         for (std::size_t i = out.back()->last; i < m->first && coordinated; ++i) {
           const std::string_view w = s.tokens[i].lower;
-          coordinated = w == "," || w == "and" || w == "as" || w == "well" || w == "(" ||
-                        w == ")" || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
-                        w == ".";
+          coordinated = w == ","sv || w == "and"sv || w == "as"sv || w == "well"sv || w == "("sv ||
+                        w == ")"sv || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
+                        w == "."sv;
         }
         if (!coordinated) break;
       }
@@ -164,7 +166,7 @@ struct Rules {
 
   long list_in(Sentence& s, std::size_t from, std::size_t to) {
     for (Mention& m : s.mentions)
-      if (m.first >= from && m.first < to && m.type == "list" && m.entity >= 0) return m.entity;
+      if (m.first >= from && m.first < to && m.type == "list"sv && m.entity >= 0) return m.entity;
     for (std::size_t i = from; i < std::min(to, s.tokens.size()); ++i)
       if (is(s.tokens[i], kGenericListWord) && doc_list >= 0) return doc_list;
     return -1;
@@ -173,7 +175,7 @@ struct Rules {
   void listing(Sentence& s, std::size_t trigger, const std::string& relation) {
     long list = list_in(s, 0, s.tokens.size());
     // "X is listed as ...": the article's list is understood.
-    if (list < 0 && s.tokens[trigger].lower == "listed") list = doc_list;
+    if (list < 0 && s.tokens[trigger].lower == "listed"sv) list = doc_list;
     if (list < 0) return;
     const bool passive = passive_at(s, trigger);
     const long agent = passive ? -1 : agent_before(s, trigger);
@@ -187,7 +189,7 @@ struct Rules {
     }
     // "alongside X, which was added in May": more members after the list.
     if (auto along = find_token(s, trigger + 1, s.tokens.size(), [](const Token& t) {
-          return t.lower == "alongside" || t.lower == "along";
+          return t.lower == "alongside"sv || t.lower == "along"sv;
         })) {
       for (Mention* m : objects(s, *along + 1, s.tokens.size(), agent))
         if (std::find(targets.begin(), targets.end(), m) == targets.end()) targets.push_back(m);
@@ -221,7 +223,7 @@ struct Rules {
       const long e = entity_of(s, *targets[k]);
       if (e < 0 || e == list) continue;
       a.relate(relation, e, list, own[k].empty() ? date : own[k], s,
-               relation == "added-to-list" ? "listing" : "delisting", attrs);
+               relation == "added-to-list"sv ? "listing" : "delisting", attrs);
     }
     last = {relation, list, agent, date};
   }
@@ -234,32 +236,32 @@ struct Rules {
       for (Mention& m : s.mentions) {
         if (m.first >= trigger) break;
         if (m.role == Mention::Role::kName && m.entity >= 0 &&
-            a.entities[static_cast<std::size_t>(m.entity)].type == "region" &&
-            m.last < s.tokens.size() && s.tokens[m.last].text != "'s")
+            a.entities[static_cast<std::size_t>(m.entity)].type == "region"sv &&
+            m.last < s.tokens.size() && s.tokens[m.last].text != "'s"sv)
           agents.push_back(m.entity);
       }
       const long specific = agent_before(s, trigger);
-      if (specific >= 0 && a.entities[static_cast<std::size_t>(specific)].type != "region")
+      if (specific >= 0 && a.entities[static_cast<std::size_t>(specific)].type != "region"sv)
         agents = {specific};
       if (agents.empty() && specific >= 0) agents = {specific};
     }
     if (agents.empty()) {
-      const long fallback = last.type == "sanctions" && last.agent >= 0 ? last.agent : issuing_agency;
+      const long fallback = last.type == "sanctions"sv && last.agent >= 0 ? last.agent : issuing_agency;
       if (fallback >= 0) agents = {fallback};
     }
     if (agents.empty()) return;
     std::size_t from = trigger + 1;
     // "imposed sanctions pursuant to section 231 on X": the targets follow "on"/"against".
-    if (s.tokens[trigger].lower == "sanctions" || s.tokens[trigger].lower == "sanction")
+    if (s.tokens[trigger].lower == "sanctions"sv || s.tokens[trigger].lower == "sanction"sv)
       if (auto on = find_token(s, trigger + 1, s.tokens.size(), [](const Token& t) {
-            return t.lower == "on" || t.lower == "against";
+            return t.lower == "on"sv || t.lower == "against"sv;
           }))
         from = *on + 1;
     std::vector<Mention*> targets = passive ? passive_subjects(s, trigger)
                                             : objects(s, from, s.tokens.size(), agents.front());
     if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
     std::string date = first_date(s);
-    if (date.empty() && last.type == "sanctions") date = last.date;
+    if (date.empty() && last.type == "sanctions"sv) date = last.date;
     if (date.empty() && announced_now(s, trigger) && is_iso_date(a.record->info.date))
       date = a.record->info.date;
     bool any = false;
@@ -276,7 +278,7 @@ struct Rules {
     bool retrospective = false;
     for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
       const std::string_view w = s.tokens[b - 1].lower;
-      if (w == "previously" || w == "already" || w == "earlier" || w == "had") retrospective = true;
+      if (w == "previously"sv || w == "already"sv || w == "earlier"sv || w == "had"sv) retrospective = true;
     }
     if ((any || !passive) && !retrospective)
       last = {"sanctions", -1, agents.front(), date.empty() ? last.date : date};
@@ -286,13 +288,13 @@ struct Rules {
   bool continuation(Sentence& s) {
     if (last.type.empty()) return false;
     auto verb = find_token(s, 0, s.tokens.size(), [](const Token& t) {
-      return t.lower == "include" || t.lower == "includes" || t.lower == "including";
+      return t.lower == "include"sv || t.lower == "includes"sv || t.lower == "including"sv;
     });
-    if (!verb || *verb > 12 || (*verb > 0 && s.tokens[*verb - 1].lower == "to")) return false;
+    if (!verb || *verb > 12 || (*verb > 0 && s.tokens[*verb - 1].lower == "to"sv)) return false;
     const bool refers = find_token(s, 0, *verb, [](const Token& t) {
-                          return t.lower == "targets" || t.lower == "designations" ||
-                                 t.lower == "additions" || t.lower == "action" ||
-                                 t.lower == "entities";
+                          return t.lower == "targets"sv || t.lower == "designations"sv ||
+                                 t.lower == "additions"sv || t.lower == "action"sv ||
+                                 t.lower == "entities"sv;
                         }).has_value();
     if (!refers) return false;
     std::string date = first_date(s);
@@ -300,7 +302,7 @@ struct Rules {
     for (Mention* m : objects(s, *verb + 1, s.tokens.size(), last.agent)) {
       const long e = entity_of(s, *m);
       if (e < 0) continue;
-      if (last.type == "sanctions")
+      if (last.type == "sanctions"sv)
         a.relate("sanctions", last.agent, e, date, s, "sanction-continued");
       else
         a.relate(last.type, e, last.list, date, s, "listing-continued");
@@ -319,11 +321,11 @@ struct Rules {
       expect = m.last;
       if (m.role == Mention::Role::kTitle) continue;
       if (!is_name(m) || m.entity < 0) break;
-      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
       const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
-      const bool fits = countries ? t == "region" : (t == "person" || t == "official" || t == "region" || t == "agency");
+      const bool fits = countries ? t == "region"sv : (t == "person"sv || t == "official"sv || t == "region"sv || t == "agency"sv);
       if (fits) out.push_back(m.entity);
-      if (m.last < s.tokens.size() && (ends_object_list(s.tokens[m.last]) || s.tokens[m.last].lower == "to"))
+      if (m.last < s.tokens.size() && (ends_object_list(s.tokens[m.last]) || s.tokens[m.last].lower == "to"sv))
         break;
     }
     return out;
@@ -339,15 +341,15 @@ struct Rules {
     // "talks between A and B", "the meeting today of A and B": the last party faces the others.
     for (std::size_t i = triggers.front(); i < s.tokens.size(); ++i) {
       const std::string_view w = s.tokens[i].lower;
-      if (w != "between" && !(w == "of" && i > 0 && is(s.tokens[i - 1], kTalksWord)) &&
-          !(w == "of" && i > 1 && is(s.tokens[i - 2], kTalksWord)))
+      if (w != "between"sv && !(w == "of"sv && i > 0 && is(s.tokens[i - 1], kTalksWord)) &&
+          !(w == "of"sv && i > 1 && is(s.tokens[i - 2], kTalksWord)))
         continue;
       std::vector<long> people;
       for (Mention& m : s.mentions) {
         if (m.first <= i || !is_name(m) || m.entity < 0) continue;
-        if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+        if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
         const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
-        if (t == "person" || t == "official") people.push_back(m.entity);
+        if (t == "person"sv || t == "official"sv) people.push_back(m.entity);
       }
       std::vector<long> countries = parties(s, i + 1, true);
       if (people.size() >= 2) {
@@ -366,9 +368,9 @@ struct Rules {
       Mention& y = s.mentions[k + 1];
       if (x.entity < 0 || y.entity < 0 || x.entity == y.entity || y.first != x.last + 1) continue;
       const std::string_view joint = s.tokens[x.last].text;
-      if ((joint == "-" || joint == "/") &&
-          a.entities[static_cast<std::size_t>(x.entity)].type == "region" &&
-          a.entities[static_cast<std::size_t>(y.entity)].type == "region") {
+      if ((joint == "-"sv || joint == "/"sv) &&
+          a.entities[static_cast<std::size_t>(x.entity)].type == "region"sv &&
+          a.entities[static_cast<std::size_t>(y.entity)].type == "region"sv) {
         a.relate("negotiates-with", x.entity, y.entity, date, s, "country-pair");
         found = true;
       }
@@ -376,18 +378,18 @@ struct Rules {
     // "A met with B", "the USTR team will meet with Minister Freeland", "negotiations with Canada".
     for (std::size_t trigger : triggers) {
       std::size_t with = trigger + 1;
-      while (with < s.tokens.size() && with < trigger + 3 && s.tokens[with].lower != "with") ++with;
-      if (with >= s.tokens.size() || s.tokens[with].lower != "with") continue;
-      if (with > 0 && s.tokens[with - 1].lower == "along") continue;
+      while (with < s.tokens.size() && with < trigger + 3 && s.tokens[with].lower != "with"sv) ++with;
+      if (with >= s.tokens.size() || s.tokens[with].lower != "with"sv) continue;
+      if (with > 0 && s.tokens[with - 1].lower == "along"sv) continue;
       const std::string_view w = s.tokens[trigger].lower;
-      const bool nominal = w == "talks" || w == "negotiations" || w == "meeting" || w == "meetings" ||
-                           w == "consultations" || w == "discussions" || w == "call" || w == "relations";
+      const bool nominal = w == "talks"sv || w == "negotiations"sv || w == "meeting"sv || w == "meetings"sv ||
+                           w == "consultations"sv || w == "discussions"sv || w == "call"sv || w == "relations"sv;
       // "A had a constructive meeting with B": the noun has a subject after all.
       bool has_subject = false;
       for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
         const std::string_view v = s.tokens[b - 1].lower;
-        if (v == "had" || v == "held" || v == "hold" || v == "holds" || v == "has" ||
-            v == "have" || v == "began" || v == "conducted" || v == "will") {
+        if (v == "had"sv || v == "held"sv || v == "hold"sv || v == "holds"sv || v == "has"sv ||
+            v == "have"sv || v == "began"sv || v == "conducted"sv || v == "will"sv) {
           has_subject = true;
           break;
         }
@@ -396,7 +398,7 @@ struct Rules {
       long side_a = -1;
       bool we = false;
       for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b)
-        if (s.tokens[b - 1].lower == "we" || s.tokens[b - 1].lower == "our") we = true;
+        if (s.tokens[b - 1].lower == "we"sv || s.tokens[b - 1].lower == "our"sv) we = true;
       if ((!nominal || has_subject) && !we)
         for (Mention& m : s.mentions) {
           if (m.first >= trigger) break;
@@ -419,7 +421,7 @@ struct Rules {
     long target = -1;
     for (std::size_t i = trigger + 1; i < s.tokens.size() && target < 0; ++i) {
       for (Mention& m : s.mentions)
-        if (m.first == i && m.entity >= 0 && (is_name(m) || m.type == "list")) target = m.entity;
+        if (m.first == i && m.entity >= 0 && (is_name(m) || m.type == "list"sv)) target = m.entity;
       if (target < 0 && is(s.tokens[i], kGenericListWord)) target = doc_list;
     }
     if (target >= 0 && target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
@@ -429,21 +431,21 @@ struct Rules {
   void membership(Sentence& s) {
     for (std::size_t k = 0; k < s.mentions.size(); ++k) {
       const Mention& l = s.mentions[k];
-      long list = l.type == "list" ? l.entity : -1;
+      long list = l.type == "list"sv ? l.entity : -1;
       std::size_t at = l.first;
       if (list < 0 && l.role != Mention::Role::kName) continue;
       if (list < 0) continue;
-      if (at >= 1 && s.tokens[at - 1].lower == "the") --at;
-      if (at >= 1 && s.tokens[at - 1].lower == "bis") --at;
-      if (at < 1 || s.tokens[at - 1].lower != "on") continue;
+      if (at >= 1 && s.tokens[at - 1].lower == "the"sv) --at;
+      if (at >= 1 && s.tokens[at - 1].lower == "bis"sv) --at;
+      if (at < 1 || s.tokens[at - 1].lower != "on"sv) continue;
       const std::size_t on = at - 1;
       if (on >= 1 && (is(s.tokens[on - 1], kAddVerb) || is(s.tokens[on - 1], kRemoveVerb))) continue;
       for (std::size_t j = k; j > 0; --j) {
         Mention& m = s.mentions[j - 1];
         if (m.last + 10 < on) break;
-        if (m.role != Mention::Role::kName || m.type == "region" || m.type == "list" || m.type == "group")
+        if (m.role != Mention::Role::kName || m.type == "region"sv || m.type == "list"sv || m.type == "group"sv)
           continue;
-        if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s") continue;
+        if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
         const long e = entity_of(s, m);
         if (e >= 0 && e != list) a.relate("added-to-list", e, list, "", s, "member-of-list");
         break;
@@ -468,12 +470,12 @@ struct Rules {
       if (!is(s.tokens[i], kSanctionWord)) continue;
       const std::string_view w = s.tokens[i].lower;
       // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
-      if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions") continue;
+      if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions"sv) continue;
       if (w.ends_with("ed") && i > 0) {
         const std::string_view before = s.tokens[i - 1].lower;
-        if (before == "of" || before == "the" || before == "a" || before == "an" || before == "other" ||
-            before == "for" || before == "with" || before == "to" || before == "these" ||
-            before == "those" || before == "its" || before == "their" || before == "and" || before == "or")
+        if (before == "of"sv || before == "the"sv || before == "a"sv || before == "an"sv || before == "other"sv ||
+            before == "for"sv || before == "with"sv || before == "to"sv || before == "these"sv ||
+            before == "those"sv || before == "its"sv || before == "their"sv || before == "and"sv || before == "or"sv)
           continue;
       }
       sanction(s, i);
@@ -496,12 +498,12 @@ void find_relations(Article& a) {
   Rules rules{a, *a.lexicon, -1, -1, {}};
   for (const ArticleEntity& e : a.entities) {
     const long index = static_cast<long>(&e - a.entities.data());
-    if (rules.doc_list < 0 && e.type == "list") rules.doc_list = index;
+    if (rules.doc_list < 0 && e.type == "list"sv) rules.doc_list = index;
   }
   // The first agency named in the text is the article's own voice.
   for (Sentence& s : a.sentences) {
     for (Mention& m : s.mentions)
-      if (m.entity >= 0 && is_name(m) && a.entities[static_cast<std::size_t>(m.entity)].type == "agency") {
+      if (m.entity >= 0 && is_name(m) && a.entities[static_cast<std::size_t>(m.entity)].type == "agency"sv) {
         rules.issuing_agency = m.entity;
         break;
       }

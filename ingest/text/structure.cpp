@@ -8,6 +8,8 @@
 #include "ingest/text/words.hpp"
 
 namespace factgraph::ingest {
+
+using namespace std::string_view_literals;
 namespace {
 
 const ArticleEntity& entity(const Article& a, long e) { return a.entities[static_cast<std::size_t>(e)]; }
@@ -19,11 +21,11 @@ bool named(const Mention& m) {
 bool is_org(const Article& a, const Mention& m) {
   if (!named(m)) return false;
   const std::string& t = entity(a, m.entity).type;
-  return t == "agency" || t == "firm";
+  return t == "agency"sv || t == "firm"sv;
 }
 
 bool is_region(const Article& a, const Mention& m) {
-  return m.entity >= 0 && entity(a, m.entity).type == "region";
+  return m.entity >= 0 && entity(a, m.entity).type == "region"sv;
 }
 
 // Mention starting at token `i`, or nullptr.
@@ -50,24 +52,24 @@ void subordinate(Article& a, Sentence& s) {
     if (!is_org(a, m)) continue;
     const std::size_t after = m.last;
     // "Commerce Department's Bureau of Industry and Security"
-    if (after + 1 < t.size() && t[after].text == "'s")
+    if (after + 1 < t.size() && t[after].text == "'s"sv)
       if (Mention* unit = mention_at(s, after + 1); unit && is_org(a, *unit) &&
-                                                     entity(a, unit->entity).type == "agency" &&
-                                                     entity(a, m.entity).type == "agency")
+                                                     entity(a, unit->entity).type == "agency"sv &&
+                                                     entity(a, m.entity).type == "agency"sv)
         a.relate("subordinate-of", unit->entity, m.entity, "", s, "possessive-unit");
     // "Bureau ... of the U.S. Department of Commerce"; "Bureau of Industry and Security, Commerce"
     std::size_t j = after;
-    if (j < t.size() && t[j].text == "(")
-      while (j < t.size() && t[j].text != ")") ++j;
-    if (j < t.size() && t[j].text == ")") ++j;
-    const bool of = j < t.size() && t[j].lower == "of";
-    const bool comma = j < t.size() && t[j].text == ",";
+    if (j < t.size() && t[j].text == "("sv)
+      while (j < t.size() && t[j].text != ")"sv) ++j;
+    if (j < t.size() && t[j].text == ")"sv) ++j;
+    const bool of = j < t.size() && t[j].lower == "of"sv;
+    const bool comma = j < t.size() && t[j].text == ","sv;
     if (of || comma) {
       std::size_t p = j + 1;
-      if (p < t.size() && t[p].lower == "the") ++p;
+      if (p < t.size() && t[p].lower == "the"sv) ++p;
       if (Mention* parent = mention_at(s, p); parent && is_org(a, *parent) &&
-                                               entity(a, parent->entity).type == "agency" &&
-                                               entity(a, m.entity).type == "agency" &&
+                                               entity(a, parent->entity).type == "agency"sv &&
+                                               entity(a, m.entity).type == "agency"sv &&
                                                parent->entity != m.entity) {
         // A comma alone may separate members of a list; trust it only when the parent is known
         // to be the parent, or the text is an address-like chain of units.
@@ -84,10 +86,10 @@ void subordinate(Article& a, Sentence& s) {
   // "X, a subsidiary of Y"
   for (std::size_t i = 0; i + 2 < t.size(); ++i) {
     const std::string_view w = t[i].lower;
-    if ((w == "subsidiary" || w == "subsidiaries" || w == "affiliate" || w == "unit") &&
-        t[i + 1].lower == "of") {
+    if ((w == "subsidiary"sv || w == "subsidiaries"sv || w == "affiliate"sv || w == "unit"sv) &&
+        t[i + 1].lower == "of"sv) {
       Mention* parent = mention_at(s, i + 2);
-      if (!parent && t[i + 2].lower == "the") parent = mention_at(s, i + 3);
+      if (!parent && t[i + 2].lower == "the"sv) parent = mention_at(s, i + 3);
       Mention* child = nullptr;
       for (Mention& m : s.mentions)
         if (m.last <= i && named(m)) child = &m;
@@ -104,7 +106,7 @@ void holds_office(Article& a, Sentence& s) {
     Mention& title = s.mentions[k];
     if (title.role != Mention::Role::kTitle) continue;
     const TitleEntry& entry = lex.titles[title.title_row];
-    if (entry.kind != "official") continue;
+    if (entry.kind != "official"sv) continue;
     // The person: right after the title ("Treasury Secretary Steven Mnuchin"), after a comma
     // ("China's top trade envoy, Liu He"), or before it ("Li Shangfu, its director").
     Mention* person = nullptr;
@@ -112,9 +114,9 @@ void holds_office(Article& a, Sentence& s) {
     // "Secretary of the XPSB": the body follows the title.
     long org = -1;
     std::size_t p = title.last;
-    if (p < t.size() && (t[p].lower == "of" || t[p].lower == "for")) {
+    if (p < t.size() && (t[p].lower == "of"sv || t[p].lower == "for"sv)) {
       std::size_t q = p + 1;
-      if (q < t.size() && t[q].lower == "the") ++q;
+      if (q < t.size() && t[q].lower == "the"sv) ++q;
       if (Mention* body = mention_at(s, q); body && body->entity >= 0 &&
                                              (is_org(a, *body) || is_region(a, *body))) {
         org = body->entity;
@@ -123,33 +125,33 @@ void holds_office(Article& a, Sentence& s) {
       }
     }
     for (Mention& m : s.mentions) {
-      if (m.first == p || (m.first == p + 1 && p < t.size() && t[p].text == ",")) {
+      if (m.first == p || (m.first == p + 1 && p < t.size() && t[p].text == ","sv)) {
         if (m.role == Mention::Role::kName) person = &m;
         break;
       }
     }
     if (!person && title.first >= 2) {
       std::size_t back = title.first;
-      while (back > 0 && (t[back - 1].lower == "the" || t[back - 1].lower == "its" ||
-                          t[back - 1].lower == "a" || t[back - 1].lower == "an" ||
-                          t[back - 1].lower == "his" || t[back - 1].lower == "her" ||
-                          t[back - 1].lower == "former" || t[back - 1].lower == "current"))
+      while (back > 0 && (t[back - 1].lower == "the"sv || t[back - 1].lower == "its"sv ||
+                          t[back - 1].lower == "a"sv || t[back - 1].lower == "an"sv ||
+                          t[back - 1].lower == "his"sv || t[back - 1].lower == "her"sv ||
+                          t[back - 1].lower == "former"sv || t[back - 1].lower == "current"sv))
         --back;
-      if (back >= 1 && t[back - 1].text == ",")
+      if (back >= 1 && t[back - 1].text == ","sv)
         for (Mention& m : s.mentions)
           if (m.last == back - 1 && m.role == Mention::Role::kName) person = &m;
     }
     // "X is designated for her role ... as the spokesperson for the Foreign Ministry"
-    if (!person && title.first >= 2 && t[title.first - 1].lower == "the" && t[title.first - 2].lower == "as")
+    if (!person && title.first >= 2 && t[title.first - 1].lower == "the"sv && t[title.first - 2].lower == "as"sv)
       for (Mention& m : s.mentions)
         if (m.first < title.first && m.role == Mention::Role::kName &&
-            (m.type == "person" || m.type == "official")) {
+            (m.type == "person"sv || m.type == "official"sv)) {
           person = &m;
           break;
         }
     if (!person) continue;
     const std::string& ptype = person->type;
-    if (!(ptype.empty() || ptype == "person" || ptype == "official")) continue;
+    if (!(ptype.empty() || ptype == "person"sv || ptype == "official"sv)) continue;
     if (person->entity < 0) {
       person->type = "official";
       person->entity = a.entity_for(person->text, "official", "");
@@ -160,15 +162,15 @@ void holds_office(Article& a, Sentence& s) {
     // The body: named after the title, else a region right before it ("European Union
     // Commissioner", "China's top trade envoy"), else the body the title itself names.
     // "its director": the organisation just named.
-    if (org < 0 && title.first > 0 && t[title.first - 1].lower == "its")
+    if (org < 0 && title.first > 0 && t[title.first - 1].lower == "its"sv)
       for (const Mention& m : s.mentions)
         if (m.last < title.first && is_org(a, m)) org = m.entity;
     for (std::size_t back = title.first, steps = 0; org < 0 && back > 0 && steps < 5; --back, ++steps) {
       const Token& prev = t[back - 1];
-      if ((!prev.word && prev.text != "'s") || prev.lower == "said" || prev.lower == "says") break;
+      if ((!prev.word && prev.text != "'s"sv) || prev.lower == "said"sv || prev.lower == "says"sv) break;
       Mention* before = nullptr;
       for (Mention& m : s.mentions)
-        if (m.last == back || (m.last + 1 == back && t[m.last].text == "'s")) before = &m;
+        if (m.last == back || (m.last + 1 == back && t[m.last].text == "'s"sv)) before = &m;
       if (before && before->entity >= 0 && is_region(a, *before)) {
         org = make_region_used(a, *before, s);
         break;
@@ -179,7 +181,7 @@ void holds_office(Article& a, Sentence& s) {
       org = a.entity_for_entry("agency", entry.org, "agency");
       a.entities[static_cast<std::size_t>(org)].demonym_only = false;
     }
-    if (org < 0 && entry.org == "@country")
+    if (org < 0 && entry.org == "@country"sv)
       for (const Mention& m : s.mentions)
         if (m.first < title.first && is_region(a, m)) org = make_region_used(a, m, s);
     if (org < 0 || org == person->entity) continue;
@@ -187,9 +189,9 @@ void holds_office(Article& a, Sentence& s) {
     std::size_t role_begin = title.first;
     while (role_begin > 0 && role_begin + 3 > title.first && t[role_begin - 1].word &&
            !t[role_begin - 1].capitalised && !is_connector(t[role_begin - 1]) &&
-           t[role_begin - 1].lower != "its" && t[role_begin - 1].lower != "his" &&
-           t[role_begin - 1].lower != "her" && t[role_begin - 1].lower != "said" &&
-           t[role_begin - 1].lower != "says" && !mention_at(s, role_begin - 1))
+           t[role_begin - 1].lower != "its"sv && t[role_begin - 1].lower != "his"sv &&
+           t[role_begin - 1].lower != "her"sv && t[role_begin - 1].lower != "said"sv &&
+           t[role_begin - 1].lower != "says"sv && !mention_at(s, role_begin - 1))
       --role_begin;
     const std::string_view text = a.record->text;
     std::string role(text.substr(t[role_begin].begin, t[role_end - 1].end - t[role_begin].begin));
@@ -205,7 +207,7 @@ void located_in(Article& a, Sentence& s) {
     Mention& r = s.mentions[k];
     if (!is_region(a, r)) continue;
     // "Russia's Main Intelligence Directorate"; "China's Xinjiang region"
-    if (r.role == Mention::Role::kName && r.last < t.size() && t[r.last].text == "'s") {
+    if (r.role == Mention::Role::kName && r.last < t.size() && t[r.last].text == "'s"sv) {
       for (std::size_t q = r.last + 1; q < std::min(t.size(), r.last + 5); ++q) {
         Mention* m = mention_at(s, q);
         if (m && named(*m)) {
@@ -228,10 +230,10 @@ void located_in(Article& a, Sentence& s) {
           if (m->entity < 0) promote_to_firm(a, s, *m);
           if (is_org(a, *m)) a.relate("located-in", m->entity, make_region_used(a, r, s), "", s, "demonym-org");
           i = m->last;
-          if (i < t.size() && t[i].text == "(") while (i < t.size() && t[i].text != ")") ++i;
-          if (i < t.size() && t[i].text == ")") ++i;
-          if (i < t.size() && (t[i].text == "," || t[i].lower == "and")) ++i;
-          if (i < t.size() && t[i].lower == "and") ++i;
+          if (i < t.size() && t[i].text == "("sv) while (i < t.size() && t[i].text != ")"sv) ++i;
+          if (i < t.size() && t[i].text == ")"sv) ++i;
+          if (i < t.size() && (t[i].text == ","sv || t[i].lower == "and"sv)) ++i;
+          if (i < t.size() && t[i].lower == "and"sv) ++i;
         }
       }
     }
@@ -258,9 +260,9 @@ void located_in(Article& a, Sentence& s) {
       }
     }
     // "X (under Brazil)", "X, based in Y", "located in Y"
-    const bool under = t[i].text == "(" && i + 2 < t.size() && t[i + 1].lower == "under";
-    const bool based = (t[i].lower == "based" || t[i].lower == "located" || t[i].lower == "headquartered") &&
-                       i + 2 < t.size() && t[i + 1].lower == "in";
+    const bool under = t[i].text == "("sv && i + 2 < t.size() && t[i + 1].lower == "under"sv;
+    const bool based = (t[i].lower == "based"sv || t[i].lower == "located"sv || t[i].lower == "headquartered"sv) &&
+                       i + 2 < t.size() && t[i + 1].lower == "in"sv;
     if (under || based) {
       Mention* place = mention_at(s, i + 2);
       Mention* org = nullptr;
@@ -279,19 +281,19 @@ void located_in(Article& a, Sentence& s) {
     Mention& m = s.mentions[k];
     if (m.role != Mention::Role::kName) continue;
     std::size_t q = m.last;
-    const bool copula = q + 1 < t.size() && (t[q].lower == "is" || t[q].lower == "was") &&
-                        (t[q + 1].lower == "a" || t[q + 1].lower == "an");
-    const bool appos = q + 1 < t.size() && t[q].text == ",";
+    const bool copula = q + 1 < t.size() && (t[q].lower == "is"sv || t[q].lower == "was"sv) &&
+                        (t[q + 1].lower == "a"sv || t[q + 1].lower == "an"sv);
+    const bool appos = q + 1 < t.size() && t[q].text == ","sv;
     if (!copula && !appos) continue;
     q += copula ? 2 : 1;
     for (std::size_t end = std::min(t.size(), q + 9); q < end; ++q) {
-      if (t[q].text == "," || t[q].text == "." || t[q].lower == "and" || t[q].lower == "which") break;
+      if (t[q].text == ","sv || t[q].text == "."sv || t[q].lower == "and"sv || t[q].lower == "which"sv) break;
       Mention* r = mention_at(s, q);
       if (!r || !is_region(a, *r)) continue;
       // The description must end in an organisation noun to say where the organisation is.
       bool org_noun = false;
       for (std::size_t z = r->last; z < std::min(t.size(), r->last + 6); ++z) {
-        if (t[z].text == "," || t[z].lower == "with") break;
+        if (t[z].text == ","sv || t[z].lower == "with"sv) break;
         if (is_org_noun(t[z])) org_noun = true;
       }
       if (!org_noun) break;
@@ -306,7 +308,7 @@ void maintains(Article& a) {
   const LexiconData& lex = *a.lexicon;
   for (std::size_t i = 0; i < a.entities.size(); ++i) {
     const ArticleEntity& list = a.entities[i];
-    if (list.type != "list" || list.key.rfind("list:", 0) != 0) continue;
+    if (list.type != "list"sv || list.key.rfind("list:", 0) != 0) continue;
     std::string keeper;
     for (const ListEntry& l : lex.lists)
       if (l.name == list.name) keeper = l.maintainer;
@@ -346,7 +348,7 @@ void bodies_of_titles(Article& a, Sentence& s) {
   for (const Mention& title : s.mentions) {
     if (title.role != Mention::Role::kTitle) continue;
     const TitleEntry& entry = lex.titles[title.title_row];
-    if (entry.kind != "official" || entry.org.empty() || entry.org[0] == '@') continue;
+    if (entry.kind != "official"sv || entry.org.empty() || entry.org[0] == '@') continue;
     long org = -1;
     bool named = false;
     for (std::size_t i = title.first; i < title.last && !named; ++i)
