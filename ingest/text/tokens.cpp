@@ -76,31 +76,39 @@ std::size_t apostrophe_at(std::string_view text, std::size_t i) {
   return typographic ? 3 : 0;
 }
 
-// Sets the lower-cased form, the letter-case flags and the word classes of a token whose `text`
-// is set; `cases` is the OR of the kByteClass bits of its bytes and `letters` its ASCII letters.
-void finish(Token& t, TokenArena& arena, std::uint8_t cases, std::size_t letters) {
-  t.lower = t.text;
+// Sets the text, lower-cased form, letter-case flags and word classes of a token. `cases` is
+// the OR of the kByteClass bits of the text's bytes and `letters` its ASCII letters. The views
+// are set from `text` held in registers: copying `t.text` just stored would read memory
+// written a moment before in two halves, which the processor cannot forward and waits for.
+void finish(Token& t, std::string_view text, TokenArena& arena, std::uint8_t cases,
+            std::size_t letters) {
+  std::string_view lower_text = text;
   if (cases & kUpper) {
-    char* lower = arena.allocate(t.text.size());
-    for (std::size_t i = 0; i < t.text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(t.text[i]);
+    char* lower = arena.allocate(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
       lower[i] = static_cast<char>(kByteClass[c] & kUpper ? c + 32 : c);
     }
-    t.lower = std::string_view(lower, t.text.size());
+    lower_text = std::string_view(lower, text.size());
   }
-  const auto first = static_cast<unsigned char>(t.text.empty() ? 0 : t.text[0]);
+  t.text = text;
+  t.lower = lower_text;
+  const auto first = static_cast<unsigned char>(text.empty() ? 0 : text[0]);
   t.capitalised = t.word && (ascii_upper(first) || first >= 0xC0);
   t.all_caps = t.word && letters >= 2 && !(cases & kLower);
-  t.letters_only = t.word && letters == t.text.size();
-  t.hash = word_hash(t.lower);
-  t.classes = word_classes(t.lower, t.hash);
+  t.letters_only = t.word && letters == text.size();
+  const std::uint32_t hash = word_hash(lower_text);
+  t.hash = hash;
+  t.classes = word_classes(lower_text, hash);
 }
 
 // The same for a token of punctuation, whose text has no letters (but may be a word class: "&").
-void finish_punctuation(Token& t) {
-  t.lower = t.text;
-  t.hash = word_hash(t.lower);
-  t.classes = word_classes(t.lower, t.hash);
+void finish_punctuation(Token& t, std::string_view text) {
+  t.text = text;
+  t.lower = text;
+  const std::uint32_t hash = word_hash(text);
+  t.hash = hash;
+  t.classes = word_classes(text, hash);
 }
 
 // `word` with each typographic apostrophe written "'" (the only character a word normalises).
@@ -173,8 +181,7 @@ void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
           Token& t = tokens.emplace_back();
           t.begin = offset + i;
           t.end = offset + i + s->bytes.size();
-          t.text = s->as;
-          finish_punctuation(t);
+          finish_punctuation(t, s->as);
           i += s->bytes.size();
           continue;
         }
@@ -185,9 +192,8 @@ void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
         Token& t = tokens.emplace_back();
         t.begin = offset + i;
         t.end = offset + i + ap + 1;
-        t.text = "'s";
         t.word = false;
-        finish_punctuation(t);
+        finish_punctuation(t, "'s");
         i += ap + 1;
         continue;
       }
@@ -195,8 +201,7 @@ void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
         Token& t = tokens.emplace_back();
         t.begin = offset + i;
         t.end = offset + i + 1;
-        t.text = text.substr(i, 1);
-        finish_punctuation(t);
+        finish_punctuation(t, text.substr(i, 1));
         ++i;
         continue;
       }
@@ -267,18 +272,18 @@ void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
       break;
     }
     t.end = offset + j;
-    t.text = text.substr(i, j - i);
-    if (typographic) t.text = straight_apostrophes(t.text, arena);
+    std::string_view word = text.substr(i, j - i);
+    if (typographic) word = straight_apostrophes(word, arena);
     if (skipped_bytes) {
       cases = 0;
       letters = 0;
-      for (const char ch : t.text) {
+      for (const char ch : word) {
         const std::uint8_t b = kByteClass[static_cast<unsigned char>(ch)];
         cases |= b;
         letters += (b >> 4) & 1;
       }
     }
-    finish(t, arena, cases, letters);
+    finish(t, word, arena, cases, letters);
     i = j;
   }
 }
