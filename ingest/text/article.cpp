@@ -135,7 +135,7 @@ namespace {
 
 // The sentences and token text of the last article a thread read. The next article's sentences
 // are made in them, so their token and mention vectors are allocated once per thread rather
-// than once per sentence.
+// than once per sentence. A thread keeps as much as its largest article needed.
 struct SentenceMemory {
   std::vector<Sentence> sentences;
   std::vector<Sentence> more;  // beyond what the last article needed

@@ -594,18 +594,17 @@ class DateFinder {
 
 namespace {
 
+constexpr std::string_view kDayWords[] = {"today", "yesterday", "tomorrow", "tonight"};
+constexpr std::uint32_t kMonthOrWeekday =
+    (0xFu << kMonthShift) | (0xFu << kMonthAbbrevShift) | (0x7u << kWeekdayShift);
+
 // Most sentences hold no date at all; one cheap pass tells, before the full finder builds its
 // tokens. Every date the finder returns has a number of exactly four digits (a year, alone or
 // in "2020-07-09" and "07/09/2020"), a capitalised month name, abbreviation or weekday name, or
 // is "today", "yesterday", "tomorrow" or "tonight"; a day number alone is never one. A month or
 // weekday is all ASCII letters, so the run of letters starting where the finder's word starts
 // is that word.
-constexpr std::string_view kDayWords[] = {"today", "yesterday", "tomorrow", "tonight"};
-constexpr std::uint32_t kMonthOrWeekday =
-    (0xFu << kMonthShift) | (0xFu << kMonthAbbrevShift) | (0x7u << kWeekdayShift);
-
 bool may_hold_date(std::string_view s) {
-  static constexpr const auto& kWords = kDayWords;
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
@@ -631,7 +630,7 @@ bool may_hold_date(std::string_view s) {
       if (kDateWords.find(std::string_view(lower, length)) & kMonthOrWeekday) return true;
     }
     if (const char first = static_cast<char>(c | 0x20); first == 't' || first == 'y')
-      for (std::string_view word : kWords) {
+      for (std::string_view word : kDayWords) {
         if (word[0] != first || start + word.size() > n) continue;
         bool same = true;
         for (std::size_t k = 1; k < word.size() && same; ++k)
