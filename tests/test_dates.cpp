@@ -186,7 +186,8 @@ TEST_CASE("dates: a tokenised sentence gives what its text gives") {
       "2020-07-09", "07/09/2020", "FY2020", "20201", "1.5", "12", "9th", "U.S.", "O'Neill",
       "Z\u00fcrich", "\u2014", "\u00a0", "\u201c", ",", ".", "(", "in", "on", "last", "next",
       "will", "Jan", "January", "Dec.", "week", "e\u0301t\u00e9", "T.", "oday", "s", "'s", "-",
-      "3rd", "1990s", "5G", "2022-07643", "Thursday-Friday"};
+      "3rd", "1990s", "5G", "2022-07643", "Thursday-Friday", "21st", "mid-2020", "2019\u2019s",
+      "O\u2019Neill", "\u00a9", "\u2002", "\u2010", "\u2022", "\u00b7", "(9", "July)"};
   static constexpr std::string_view kGlue[] = {" ", " ", " ", "", "-", "/", "\u2019", "'", ". "};
   std::uint32_t state = 12345;
   const auto next = [&](std::uint32_t n) {

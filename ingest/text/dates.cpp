@@ -215,21 +215,69 @@ class DateFinder {
   }
 
   std::vector<DateMention> run() {
-    tokenize();
+    prepare();
+    tokenize(0, s_.size());
+    return match_all();
+  }
+
+  /// The same for a sentence split into `tokens` (made with `offset`), whose words, numbers and
+  /// punctuation are the finder's pieces as they are; only the other tokens are read again.
+  std::vector<DateMention> run(const std::vector<Token>& tokens, std::size_t offset) {
+    prepare();
+    for (const Token& t : tokens) {
+      const std::size_t begin = t.begin - offset;
+      const std::size_t end = t.end - offset;
+      if (t.letters_only) {
+        Piece& p = toks_.emplace_back();
+        p.begin = begin;
+        p.end = end;
+        p.kind = Kind::kWord;
+      } else if (!t.word && end - begin == 1 && static_cast<unsigned char>(s_[begin]) < 0x80) {
+        Piece& p = toks_.emplace_back();
+        p.begin = begin;
+        p.end = end;
+        p.punct = s_[begin];
+      } else if (all_digits(begin, end)) {
+        // Letters would be part of the token, so no ordinal suffix follows.
+        Piece& p = toks_.emplace_back();
+        p.begin = begin;
+        p.end = end;
+        p.kind = Kind::kNumber;
+        for (std::size_t i = begin; i < end; ++i, ++p.digits)
+          if (p.digits < 8) p.value = p.value * 10 + (s_[i] - '0');
+      } else {
+        tokenize(begin, end);
+      }
+    }
+    return match_all();
+  }
+
+ private:
+  void prepare() {
+    toks_.reserve(s_.size() / 4 + 1);
+    if (lowered_.size() < s_.size()) lowered_.resize(s_.size());
+  }
+
+  std::vector<DateMention> match_all() {
     for (std::size_t k = 0; k < toks_.size();) k = std::max(match(k), k + 1);
     return std::move(out_);
   }
 
- private:
-  void tokenize() {
-    toks_.reserve(s_.size() / 4 + 1);
-    if (lowered_.size() < s_.size()) lowered_.resize(s_.size());
-    std::size_t i = 0;
+  bool all_digits(std::size_t begin, std::size_t end) const {
+    for (std::size_t i = begin; i < end; ++i)
+      if (!is_digit(s_[i])) return false;
+    return begin < end;
+  }
+
+  // Pieces of the bytes [from, to) of the sentence. A piece never ends past a token's end (a
+  // token ends where letters and digits do), so the pieces of a token are those of the sentence.
+  void tokenize(std::size_t from, std::size_t to) {
+    std::size_t i = from;
     const std::size_t n = s_.size();
     const auto byte = [&](std::size_t at) {
       return at < n ? static_cast<unsigned char>(s_[at]) : 0;
     };
-    while (i < n) {
+    while (i < to) {
       const unsigned char c = byte(i);
       if (c == ' ' || (c >= '\t' && c <= '\r')) {
         ++i;
@@ -673,7 +721,7 @@ std::vector<DateMention> find_dates(std::string_view sentence, std::string_view 
 std::vector<DateMention> find_dates(std::string_view sentence, std::string_view published,
                                     const std::vector<Token>& tokens, std::size_t offset) {
   if (!tokens_may_hold_date(sentence, tokens, offset)) return {};
-  return DateFinder(sentence, published).run();
+  return DateFinder(sentence, published).run(tokens, offset);
 }
 
 bool is_iso_date(std::string_view text) {
