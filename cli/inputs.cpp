@@ -45,12 +45,17 @@ std::string normal_path(const std::string& path) {
 }  // namespace
 
 InputKind input_kind(const std::string& path) {
-  std::string ext(extension_of(path));
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".json") return InputKind::kJson;
-  if (ext == ".jsonl" || ext == ".ndjson") return InputKind::kJsonLines;
-  if (ext == ".txt" || ext == ".md") return InputKind::kText;
+  // Extensions are compared in any case, byte by byte: no copy per file of a large folder.
+  const std::string_view ext = extension_of(path);
+  const auto is = [&](std::string_view lower) {
+    return ext.size() == lower.size() &&
+           std::equal(ext.begin(), ext.end(), lower.begin(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + ('a' - 'A')) : a) == b;
+           });
+  };
+  if (is(".json")) return InputKind::kJson;
+  if (is(".jsonl") || is(".ndjson")) return InputKind::kJsonLines;
+  if (is(".txt") || is(".md")) return InputKind::kText;
   return InputKind::kUnknown;
 }
 
@@ -74,8 +79,8 @@ std::vector<std::string> collect_files(const std::vector<std::string>& inputs,
              input, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
-      const std::string path = it->path().string();
-      const std::string name = it->path().filename().string();
+      const std::string& path = it->path().native();
+      const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
       // Expected-output files and READMEs sit beside sample articles; they describe, not state,
       // facts. A file named on the command line is always read.
       if (name.starts_with(".") || name.ends_with(".expected.json") ||
