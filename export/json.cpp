@@ -5,6 +5,7 @@
 #include <rapidjson/writer.h>
 
 #include <string>
+#include <vector>
 
 #include "export/escape.hpp"
 #include "export/exporters.hpp"
@@ -149,8 +150,15 @@ void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
   out.write(head.data(), static_cast<std::streamsize>(head.size()));
 
   auto separator_before = [](std::size_t index) { return index == 0 ? "\n" : ",\n"; };
+  // A node's cost is mostly its mentions (each with its sentence), and a hub has tens of
+  // thousands where most have a few: blocks are cut by mentions, not by nodes.
   constexpr std::size_t kNodesPerBlock = 1024;
-  write_in_order(out, graph.node_count(), kNodesPerBlock, threads,
+  constexpr std::size_t kMentionsPerBlock = 1024;
+  const std::vector<std::size_t> node_blocks =
+      weighted_blocks(graph.node_count(), kNodesPerBlock, kMentionsPerBlock, [&](std::size_t v) {
+        return 1 + graph.node(v).mentions.size();
+      });
+  write_in_order(out, node_blocks, threads,
                  [&](std::size_t begin, std::size_t end, std::string& text) {
                    ElementWriter writer;
                    for (Vertex v = begin; v < end; ++v) {
@@ -163,7 +171,17 @@ void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
   const Graph& g = graph.graph();
   const EdgeSequence edges(g);
   constexpr std::size_t kEdgesPerBlock = 2048;
-  write_in_order(out, edges.size(), kEdgesPerBlock, threads,
+  std::vector<std::size_t> edge_blocks;
+  {
+    std::vector<std::size_t> weights;
+    weights.reserve(edges.size());
+    edges.for_each(0, edges.size(), [&](std::size_t, EdgeRef e) {
+      weights.push_back(graph.edge(e).evidence.size());
+    });
+    edge_blocks = weighted_blocks(edges.size(), kEdgesPerBlock, kEdgesPerBlock,
+                                  [&](std::size_t i) { return 1 + weights[i]; });
+  }
+  write_in_order(out, edge_blocks, threads,
                  [&](std::size_t begin, std::size_t end, std::string& text) {
                    ElementWriter writer;
                    auto write = [&](std::size_t index, EdgeRef e) {

@@ -13,6 +13,9 @@
 namespace factgraph::exporters {
 namespace {
 
+// A block far larger than usual (a hub node's mentions) does not keep its memory.
+constexpr std::size_t kKeptCapacity = std::size_t{4} << 20;
+
 void write_text(std::ostream& out, const std::string& text) {
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
@@ -21,10 +24,8 @@ void write_text(std::ostream& out, const std::string& text) {
 // while the next one is not ready, formats a block itself instead of waiting.
 class OrderedBlocks {
  public:
-  OrderedBlocks(std::size_t count, std::size_t block, unsigned threads, const FormatBlock& format)
-      : count_(count), block_(block), format_(format), slots_(std::size_t{2} * threads) {
-    blocks_ = (count + block - 1) / block;
-  }
+  OrderedBlocks(const std::vector<std::size_t>& ends, unsigned threads, const FormatBlock& format)
+      : ends_(ends), format_(format), blocks_(ends.size()), slots_(kSlotsPerThread * threads) {}
 
   void run(std::ostream& out, unsigned threads) {
     std::vector<std::thread> workers;
@@ -43,7 +44,9 @@ class OrderedBlocks {
   }
 
  private:
-  static constexpr std::size_t kKeptCapacity = std::size_t{4} << 20;
+  // Blocks vary in cost (a hub node's block takes far longer than its neighbours'): a deeper ring
+  // lets the other threads go on while one formats it.
+  static constexpr std::size_t kSlotsPerThread = 4;
   enum class State { kFree, kFormatting, kReady };
   struct Slot {
     State state = State::kFree;
@@ -66,8 +69,7 @@ class OrderedBlocks {
     std::exception_ptr error;
     try {
       slot.text.clear();
-      const std::size_t begin = index * block_;
-      format_(begin, std::min(count_, begin + block_), slot.text);
+      format_(index == 0 ? 0 : ends_[index - 1], ends_[index], slot.text);
     } catch (...) {
       error = std::current_exception();
     }
@@ -95,7 +97,6 @@ class OrderedBlocks {
       if (slot.state == State::kReady && next_write_ < next_claim_) {
         lock.unlock();
         write_text(out, slot.text);
-        // A block far larger than usual (a hub node's mentions) does not keep its memory.
         if (slot.text.capacity() > kKeptCapacity) std::string().swap(slot.text);
         lock.lock();
         slot.state = State::kFree;
@@ -115,10 +116,9 @@ class OrderedBlocks {
     changed_.notify_all();
   }
 
-  const std::size_t count_;
-  const std::size_t block_;
+  const std::vector<std::size_t>& ends_;
   const FormatBlock& format_;
-  std::size_t blocks_ = 0;
+  const std::size_t blocks_;
   std::vector<Slot> slots_;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -132,16 +132,50 @@ class OrderedBlocks {
 void write_in_order(std::ostream& out, std::size_t count, std::size_t block, unsigned threads,
                     const FormatBlock& format) {
   block = std::max<std::size_t>(block, 1);
-  if (threads <= 1 || count <= block) {
+  std::vector<std::size_t> ends;
+  ends.reserve(count / block + 1);
+  for (std::size_t end = block; end - block < count; end += block)
+    ends.push_back(std::min(end, count));
+  write_in_order(out, ends, threads, format);
+}
+
+void write_in_order(std::ostream& out, const std::vector<std::size_t>& block_ends,
+                    unsigned threads, const FormatBlock& format) {
+  if (threads <= 1 || block_ends.size() <= 1) {
     std::string text;
-    for (std::size_t begin = 0; begin < count; begin += block) {
+    std::size_t begin = 0;
+    for (const std::size_t end : block_ends) {
       text.clear();
-      format(begin, std::min(count, begin + block), text);
+      format(begin, end, text);
       write_text(out, text);
+      begin = end;
     }
     return;
   }
-  OrderedBlocks(count, block, threads, format).run(out, threads);
+  OrderedBlocks(block_ends, threads, format).run(out, threads);
+}
+
+std::vector<std::size_t> weighted_blocks(std::size_t count, std::size_t max_items,
+                                         std::size_t target,
+                                         const std::function<std::size_t(std::size_t)>& weight) {
+  std::vector<std::size_t> ends;
+  std::size_t items = 0, total = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    // A heavy item closes the block before it, so it does not weigh down lighter neighbours.
+    const std::size_t w = weight(i);
+    if (items > 0 && total + w > target) {
+      ends.push_back(i);
+      items = total = 0;
+    }
+    ++items;
+    total += w;
+    if (items >= max_items || total >= target) {
+      ends.push_back(i + 1);
+      items = total = 0;
+    }
+  }
+  if (items > 0) ends.push_back(count);
+  return ends;
 }
 
 }  // namespace factgraph::exporters

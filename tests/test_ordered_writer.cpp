@@ -59,6 +59,32 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("write_in_order: blocks of any size land in order whatever the number of threads") {
+  std::string expected;
+  for (std::size_t i = 0; i < 50; ++i) expected += numbered("", i, ",");
+  const std::vector<std::size_t> ends = {1, 2, 30, 31, 32, 33, 49, 50};
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    std::ostringstream out;
+    write_in_order(out, ends, threads, [](std::size_t begin, std::size_t end, std::string& text) {
+      for (std::size_t i = begin; i < end; ++i) text += numbered("", i, ",");
+    });
+    CHECK(out.str() == expected);
+  }
+}
+
+TEST_CASE("weighted_blocks: a heavy item stands alone; light ones fill a block up to the target") {
+  const std::vector<std::size_t> weights = {1, 1, 1, 100, 1, 1, 1, 1, 1, 1, 5, 1};
+  auto weight = [&](std::size_t i) { return weights[i]; };
+  CHECK(weighted_blocks(weights.size(), 100, 4, weight) ==
+        std::vector<std::size_t>{3, 4, 8, 10, 11, 12});
+  // At most max_items in a block whatever their weight.
+  CHECK(weighted_blocks(weights.size(), 2, 1000, weight) ==
+        std::vector<std::size_t>{2, 4, 6, 8, 10, 12});
+  CHECK(weighted_blocks(0, 10, 10, weight).empty());
+  CHECK(weighted_blocks(1, 10, 10, weight) == std::vector<std::size_t>{1});
+}
+
 // Vertices 0, 2, 3 and 7 have no out-edges: a block may start or end on either side of them.
 KnowledgeGraph graph_with_gaps() {
   KnowledgeGraph g;
