@@ -1,10 +1,12 @@
 #include "graph/builder.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -90,37 +92,41 @@ void sort_citations(std::vector<Citation>& citations) {
   }
 }
 
-// Calls work(begin, end) on up to `threads` threads (the caller is one) for ranges that together
-// cover [0, count) once.
+// Calls work(begin, end) on up to `threads` threads (the caller is one) for ranges of at most
+// `chunk` items that together cover [0, count) once. A thread takes the next range as it finishes
+// one, so uneven items (a hub's hundred thousand mentions) do not leave the others idle.
 template <class Work>
-void for_each_range(std::size_t count, unsigned threads, const Work& work) {
-  constexpr std::size_t kMinPerThread = 4096;
-  const std::size_t parts =
-      std::max<std::size_t>(1, std::min<std::size_t>(threads, count / kMinPerThread));
-  if (parts <= 1) {
-    work(std::size_t{0}, count);
+void for_each_range(std::size_t count, unsigned threads, std::size_t chunk, const Work& work) {
+  const std::size_t chunks = (count + chunk - 1) / chunk;
+  if (threads <= 1 || chunks <= 1) {
+    if (count > 0) work(std::size_t{0}, count);
     return;
   }
-  std::vector<std::thread> helpers;
-  std::vector<std::exception_ptr> errors(parts);
-  auto run = [&](std::size_t part) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex error_lock;
+  std::exception_ptr error;
+  auto run = [&] {
     try {
-      work(count * part / parts, count * (part + 1) / parts);
+      for (std::size_t c = next++; c < chunks && !failed; c = next++)
+        work(c * chunk, std::min(count, (c + 1) * chunk));
     } catch (...) {
-      errors[part] = std::current_exception();
+      const std::lock_guard<std::mutex> guard(error_lock);
+      if (!error) error = std::current_exception();
+      failed = true;
     }
   };
-  for (std::size_t part = 1; part < parts; ++part) {
+  std::vector<std::thread> helpers;
+  for (std::size_t i = 1; i < std::min<std::size_t>(threads, chunks); ++i) {
     try {
-      helpers.emplace_back(run, part);
+      helpers.emplace_back(run);
     } catch (const std::system_error&) {
-      run(part);  // no thread to be had: this one does that part too
+      break;  // no thread to be had: the others take its ranges
     }
   }
-  run(0);
+  run();
   for (std::thread& helper : helpers) helper.join();
-  for (const std::exception_ptr& error : errors)
-    if (error) std::rethrow_exception(error);
+  if (error) std::rethrow_exception(error);
 }
 
 // A relation waiting for the final grouping; its endpoints are groups as they were when it came.
@@ -301,7 +307,9 @@ struct GraphBuilder::State {
   }
 
   std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node, unsigned threads);
-  void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group);
+  void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group,
+                 unsigned threads);
+  void make_edge(std::size_t begin, std::size_t end, Edge& edge) const;
 };
 
 GraphBuilder::GraphBuilder() : state_(std::make_unique<State>()) {}
@@ -348,8 +356,8 @@ void GraphBuilder::add(const FactsDocument& document) {
 
 namespace {
 
-// Positions of `nodes` in order of their (distinct) ids. Most comparisons are settled by the
-// ids' first eight bytes held as one integer, without following a pointer to the text.
+// Positions of `nodes` in order of their ids, equal ids in node order. Most comparisons are settled
+// by the ids' first eight bytes held as one integer, without following a pointer to the text.
 std::vector<std::size_t> order_by_id(const std::vector<Node>& nodes) {
   struct Key {
     std::uint64_t head;
@@ -365,13 +373,50 @@ std::vector<std::size_t> order_by_id(const std::vector<Node>& nodes) {
       head = head << 8 | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
     keys.push_back({head, id, i});
   }
+  // Equal ids keep their order, which make_ids_unique's suffixes follow.
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.head != b.head ? a.head < b.head : a.id < b.id;
+    if (a.head != b.head) return a.head < b.head;
+    if (const int c = a.id.compare(b.id); c != 0) return c < 0;
+    return a.index < b.index;
   });
   std::vector<std::size_t> order;
   order.reserve(keys.size());
   for (const Key& key : keys) order.push_back(key.index);
   return order;
+}
+
+// Nodes that share an id get the suffixes "-2", "-3"... in node order, and a suffixed id that
+// meets another ("x-2" made twice, or natural) a further "~2", "~3"... in node order. Returns the
+// positions of `nodes` in order of their ids. Sorting finds the shared ids without hashing every
+// id; the rare second round is done as it is defined, with a set.
+std::vector<std::size_t> make_ids_unique(std::vector<Node>& nodes) {
+  std::vector<std::size_t> order = order_by_id(nodes);
+  bool suffixed = false;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && nodes[order[j]].id == nodes[order[i]].id) ++j;
+    for (std::size_t k = i + 1; k < j; ++k) {
+      std::string& id = nodes[order[k]].id;
+      id += '-';
+      id += std::to_string(k - i + 1);
+    }
+    suffixed = suffixed || j > i + 1;
+    i = j;
+  }
+  if (!suffixed) return order;
+  order = order_by_id(nodes);
+  const bool distinct =
+      std::adjacent_find(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return nodes[a].id == nodes[b].id;
+      }) == order.end();
+  if (distinct) return order;
+  std::unordered_set<std::string> taken;
+  for (Node& node : nodes) {
+    std::string id = node.id;
+    for (int n = 2; !taken.insert(id).second; ++n) id = node.id + "~" + std::to_string(n);
+    node.id = std::move(id);
+  }
+  return order_by_id(nodes);
 }
 
 }  // namespace
@@ -383,7 +428,8 @@ std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_
   // Each node is made from its own group alone, so groups are turned into nodes in parallel;
   // only the ids' collision suffixes below depend on the order.
   std::vector<Node> nodes(root_of_node.size());
-  for_each_range(nodes.size(), threads, [&](std::size_t begin, std::size_t end) {
+  constexpr std::size_t kNodesPerRange = 512;
+  for_each_range(nodes.size(), threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       Group& group = groups[root_of_node[i]];
       Node& node = nodes[i];
@@ -406,23 +452,11 @@ std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_
       node.id = node.type + ":" + slug;
     }
   });
-  std::unordered_map<std::string, int> id_uses;
-  for (Node& node : nodes) {
-    const int uses = ++id_uses[node.id];
-    if (uses > 1) node.id += "-" + std::to_string(uses);
-  }
-  // A suffixed id may equal a natural one ("x-2"); such rare collisions get a further suffix.
-  std::unordered_set<std::string> taken;
-  for (Node& node : nodes) {
-    std::string id = node.id;
-    for (int n = 2; !taken.insert(id).second; ++n) id = node.id + "~" + std::to_string(n);
-    node.id = std::move(id);
-  }
   return nodes;
 }
 
 void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
-                                    const std::vector<Vertex>& vertex_of_group) {
+                                    const std::vector<Vertex>& vertex_of_group, unsigned threads) {
   // Endpoints become vertices; a symmetric fact keeps the direction it was first stated in.
   struct SymmetricKey {
     Vertex low, high;
@@ -473,29 +507,50 @@ void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
     return std::tie(a.source, a.target, a.kind, a.sequence) <
            std::tie(b.source, b.target, b.kind, b.sequence);
   });
-  // Consumed from the front, so the relations' memory goes back as the edges' is taken.
+  // Edges are made a round at a time, on every thread, and the round's relations are then
+  // dropped from the front, so the relations' memory goes back as the edges' is taken.
+  constexpr std::size_t kRelationsPerRound = std::size_t{1} << 16;
+  constexpr std::size_t kEdgesPerRange = 256;
+  std::vector<std::size_t> starts;  // of the round's edges, in `relations`; then the round's end
+  std::vector<Edge> edges;
   while (!relations.empty()) {
-    const PendingRelation& first = relations.front();
-    std::size_t n = 1;
-    while (n < relations.size() && relations[n].source == first.source &&
-           relations[n].target == first.target && relations[n].kind == first.kind)
-      ++n;
-    Edge edge;
-    edge.type = first.type;
-    edge.date = first.date;
-    edge.evidence.reserve(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      const PendingRelation& r = relations[k];
-      for (const auto& [key, value] : attribute_sets[r.attributes])
-        edge.attributes.try_emplace(key, value);
-      edge.evidence.emplace_back(r.document, r.sentence, r.begin, r.end, r.rule);
+    starts.clear();
+    std::size_t end = 0;
+    while (end < relations.size() && end < kRelationsPerRound) {
+      starts.push_back(end);
+      const PendingRelation& first = relations[end];
+      for (++end; end < relations.size() && relations[end].source == first.source &&
+                  relations[end].target == first.target && relations[end].kind == first.kind;)
+        ++end;
     }
-    sort_citations(edge.evidence);
-    const Vertex source = first.source, target = first.target;
-    relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(n));
-    graph.add_edge(source, target, std::move(edge));
+    starts.push_back(end);
+    edges.resize(starts.size() - 1);
+    for_each_range(edges.size(), threads, kEdgesPerRange, [&](std::size_t begin, std::size_t last) {
+      for (std::size_t i = begin; i < last; ++i) make_edge(starts[i], starts[i + 1], edges[i]);
+    });
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      const PendingRelation& first = relations[starts[i]];
+      graph.add_edge(first.source, first.target, std::move(edges[i]));
+    }
+    relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(end));
   }
   relations.shrink_to_fit();
+}
+
+// The edge stated by relations [begin, end), which share endpoints, type and date.
+void GraphBuilder::State::make_edge(std::size_t begin, std::size_t end, Edge& edge) const {
+  const PendingRelation& first = relations[begin];
+  edge = Edge();
+  edge.type = first.type;
+  edge.date = first.date;
+  edge.evidence.reserve(end - begin);
+  for (std::size_t k = begin; k < end; ++k) {
+    const PendingRelation& r = relations[k];
+    for (const auto& [key, value] : attribute_sets[r.attributes])
+      edge.attributes.try_emplace(key, value);
+    edge.evidence.emplace_back(r.document, r.sentence, r.begin, r.end, r.rule);
+  }
+  sort_citations(edge.evidence);
 }
 
 KnowledgeGraph GraphBuilder::build(unsigned threads) {
@@ -504,17 +559,18 @@ KnowledgeGraph GraphBuilder::build(unsigned threads) {
 
   std::vector<GroupIndex> root_of_node;
   std::vector<Node> nodes = s.take_nodes(root_of_node, threads);
-  const std::vector<std::size_t> by_id = order_by_id(nodes);
+  const std::vector<std::size_t> by_id = make_ids_unique(nodes);
 
   KnowledgeGraph graph;
   for (DocumentInfo& doc : s.documents) graph.add_document(std::move(doc));
+  graph.reserve_nodes(nodes.size());
   std::vector<Vertex> vertex_of_group(s.groups.size());
   for (std::size_t i : by_id) vertex_of_group[root_of_node[i]] = graph.add_node(std::move(nodes[i]));
   std::vector<Node>().swap(nodes);
   std::vector<Group>().swap(s.groups);
   s.by_key = {};
 
-  s.add_edges(graph, vertex_of_group);
+  s.add_edges(graph, vertex_of_group, threads);
   return graph;
 }
 

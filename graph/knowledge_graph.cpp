@@ -3,19 +3,52 @@
 #include <algorithm>
 #include <stdexcept>
 #include <unordered_set>
+#include <utility>
 
 namespace factgraph {
 
 Vertex KnowledgeGraph::add_node(Node node) {
-  auto [it, inserted] = by_id_.try_emplace(node.id, 0);
-  if (!inserted) throw std::invalid_argument("duplicate node id '" + node.id + "'");
+  if (2 * (node_count() + 1) > id_slots_.size()) grow_ids(node_count() + 1);
+  const std::size_t hash = std::hash<std::string_view>()(node.id);
+  const std::size_t slot = id_slot(node.id, hash);
+  if (id_slots_[slot].vertex != kNoVertex)
+    throw std::invalid_argument("duplicate node id '" + node.id + "'");
+  for (const auto& [key, value] : node.attributes) node_keys_.insert(key);
   // Boost 1.74 takes properties by const reference and copies them; moving into the new
   // default-constructed element instead saves copying every mention.
-  for (const auto& [key, value] : node.attributes) node_keys_.insert(key);
   const Vertex v = boost::add_vertex(*graph_);
   (*graph_)[v] = std::move(node);
-  it->second = v;
+  id_slots_[slot] = {hash, v};
   return v;
+}
+
+void KnowledgeGraph::reserve_nodes(std::size_t nodes) {
+  // adjacency_list has no reserve of its own; its vertex vector is a public member.
+  graph_->m_vertices.reserve(nodes);
+  grow_ids(nodes);
+}
+
+// The slot holding `id`, or the free slot where it would go.
+std::size_t KnowledgeGraph::id_slot(std::string_view id, std::size_t hash) const {
+  const std::size_t mask = id_slots_.size() - 1;
+  std::size_t i = hash & mask;
+  for (; id_slots_[i].vertex != kNoVertex; i = (i + 1) & mask)
+    if (id_slots_[i].hash == hash && (*graph_)[id_slots_[i].vertex].id == id) return i;
+  return i;
+}
+
+// At most half the slots are used, so probes stay short.
+void KnowledgeGraph::grow_ids(std::size_t nodes) {
+  std::size_t size = 16;
+  while (size < 2 * nodes) size *= 2;
+  if (size <= id_slots_.size()) return;
+  std::vector<IdSlot> old = std::exchange(id_slots_, std::vector<IdSlot>(size, {0, kNoVertex}));
+  for (const IdSlot& slot : old) {
+    if (slot.vertex == kNoVertex) continue;
+    std::size_t i = slot.hash & (size - 1);
+    while (id_slots_[i].vertex != kNoVertex) i = (i + 1) & (size - 1);
+    id_slots_[i] = slot;
+  }
 }
 
 EdgeRef KnowledgeGraph::add_edge(Vertex source, Vertex target, Edge edge) {
@@ -36,9 +69,10 @@ std::vector<EdgeRef> KnowledgeGraph::edges_in_order() const {
 }
 
 std::optional<Vertex> KnowledgeGraph::find_id(std::string_view id) const {
-  const auto it = by_id_.find(std::string(id));
-  if (it == by_id_.end()) return std::nullopt;
-  return it->second;
+  if (id_slots_.empty()) return std::nullopt;
+  const Vertex v = id_slots_[id_slot(id, std::hash<std::string_view>()(id))].vertex;
+  if (v == kNoVertex) return std::nullopt;
+  return v;
 }
 
 namespace {

@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "graph/builder.hpp"
 
@@ -295,4 +298,75 @@ TEST_CASE("attributes: sorted by key, the first value wins, set replaces") {
   CHECK(list.get("agent") == "ofac");
   CHECK(list.contains("agent"));
   CHECK_FALSE(list.contains("agen"));
+}
+
+TEST_CASE("builder: shared ids get -2, -3 in order of first mention; a suffix meeting an id ~2") {
+  // Names made only of punctuation have no key, so each is a node of its own, all "unnamed".
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""},
+               {entity("!!!", "firm"), entity("???", "firm"), entity("Unnamed 2", "firm"),
+                entity("...", "firm"), entity("Unnamed", "firm")},
+               {}});
+  const KnowledgeGraph g = builder.build(2);
+  std::vector<std::pair<std::string, std::string>> ids;
+  for (Vertex v = 0; v < g.node_count(); ++v) ids.emplace_back(g.node(v).id, g.node(v).label);
+  CHECK(ids == std::vector<std::pair<std::string, std::string>>{{"firm:unnamed", "!!!"},
+                                                                {"firm:unnamed-2", "???"},
+                                                                {"firm:unnamed-2~2", "Unnamed 2"},
+                                                                {"firm:unnamed-3", "..."},
+                                                                {"firm:unnamed-4", "Unnamed"}});
+}
+
+TEST_CASE("builder: edges made in several rounds on several threads are those made on one") {
+  // More relations than one round of edge making holds, restating facts across documents.
+  auto add_documents = [](GraphBuilder& builder) {
+    for (int d = 0; d < 40; ++d) {
+      FactsDocument doc;
+      doc.info.id = "doc-" + std::to_string(d);
+      for (int f = 0; f < 60; ++f)
+        doc.entities.push_back(entity("Firm " + std::to_string(f), "firm"));
+      for (int r = 0; r < 2000; ++r) {
+        const int a = (r * 7 + d) % 60, b = (r * 13 + 3 * d) % 60;
+        doc.relations.push_back(relation(r % 3 ? "sanctions" : "negotiates-with",
+                                         "Firm " + std::to_string(a), "Firm " + std::to_string(b),
+                                         "2020-01-" + std::to_string(10 + r % 5),
+                                         "Sentence " + std::to_string(r % 11) + "."));
+      }
+      builder.add(doc);
+    }
+  };
+  GraphBuilder serial_builder, parallel_builder;
+  add_documents(serial_builder);
+  add_documents(parallel_builder);
+  const KnowledgeGraph serial = serial_builder.build(1);
+  const KnowledgeGraph parallel = parallel_builder.build(2);
+  REQUIRE(serial.edge_count() == parallel.edge_count());
+  std::size_t evidence = 0;
+  const std::vector<EdgeRef> a = serial.edges_in_order(), b = parallel.edges_in_order();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    evidence += serial.edge(a[i]).evidence.size();
+    CHECK(serial.edge(a[i]) == parallel.edge(b[i]));
+    CHECK(boost::source(a[i], serial.graph()) == boost::source(b[i], parallel.graph()));
+    CHECK(boost::target(a[i], serial.graph()) == boost::target(b[i], parallel.graph()));
+  }
+  CHECK(evidence == 40 * 2000);
+}
+
+TEST_CASE("knowledge graph: ids are found after growing; a repeated id is refused") {
+  // Built by appending: g++ 12 warns, wrongly, on "n" + std::to_string(i).
+  auto id = [](int i) {
+    std::string out = "n";
+    out += std::to_string(i);
+    return out;
+  };
+  KnowledgeGraph g;
+  g.reserve_nodes(3);
+  for (int i = 0; i < 1000; ++i)
+    CHECK(g.add_node({id(i), "", "firm", {}, {}, {}}) == static_cast<Vertex>(i));
+  for (int i = 0; i < 1000; ++i) CHECK(g.find_id(id(i)) == static_cast<Vertex>(i));
+  CHECK_FALSE(g.find_id("n1000"));
+  CHECK_FALSE(g.find_id(""));
+  CHECK_THROWS_AS(g.add_node({"n17", "", "firm", {}, {}, {}}), std::invalid_argument);
+  CHECK(g.node_count() == 1000);
+  CHECK_FALSE(KnowledgeGraph().find_id("n0"));
 }
