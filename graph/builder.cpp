@@ -138,10 +138,13 @@ struct PendingRelation {
   std::uint64_t kind;        // ranks of type and date, set when the edges are made
   Text type;
   Text date;
-  // A Citation whose sentence is not interned yet: interning it when the edges are made, in
-  // output order, lays the sentences out in the order writers read them.
+  // A Citation. Its sentence is interned already when a mention of the same document has it (an
+  // extracted article's relations always do); otherwise it waits in State::sentences, and
+  // interning it when the edges are made, in output order, lays the sentences out in the order
+  // writers read them.
   Text document;
-  std::string_view sentence;  // in State::sentences
+  Text sentence;
+  std::string_view pending_sentence;
   std::size_t begin;
   std::size_t end;
   Text rule;
@@ -156,10 +159,10 @@ class SentenceStore {
     char* at = nullptr;
     if (sentence.size() > kBlockSize / 4) {
       // A long one gets a block of its own instead of wasting the rest of the current one.
-      at = blocks_.emplace_back(std::make_unique<char[]>(sentence.size())).get();
+      at = blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(sentence.size())).get();
     } else {
       if (current_ == nullptr || kBlockSize - used_ < sentence.size()) {
-        current_ = blocks_.emplace_back(std::make_unique<char[]>(kBlockSize)).get();
+        current_ = blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(kBlockSize)).get();
         used_ = 0;
       }
       at = current_ + used_;
@@ -296,6 +299,12 @@ struct GraphBuilder::State {
     return *group;
   }
 
+  // The interned sentence of a mention of this document with the same span and text, if any.
+  [[nodiscard]] Text known_sentence(const Evidence& ev) const {
+    const auto it = sentence_by_span.find(std::uint64_t{ev.begin} << 32 ^ ev.end);
+    return it != sentence_by_span.end() && it->second.view() == ev.sentence ? it->second : Text();
+  }
+
   // A sentence names several entities, each with its own mention: within one document the
   // sentence's span finds its interned text again without hashing the whole sentence. The text
   // is compared, so spans that do not identify sentences (all 0, say) cost only the check.
@@ -347,7 +356,8 @@ void GraphBuilder::add(const FactsDocument& document) {
     p.attributes = s.attribute_sets.add(r.attributes);
     const Evidence& ev = r.evidence;
     p.document = ev.document.empty() ? document_id : Text(ev.document);
-    p.sentence = s.sentences.store(ev.sentence);
+    p.sentence = s.known_sentence(ev);
+    if (p.sentence.empty()) p.pending_sentence = s.sentences.store(ev.sentence);
     p.begin = ev.begin;
     p.end = ev.end;
     p.rule = ev.rule;
@@ -548,7 +558,9 @@ void GraphBuilder::State::make_edge(std::size_t begin, std::size_t end, Edge& ed
     const PendingRelation& r = relations[k];
     for (const auto& [key, value] : attribute_sets[r.attributes])
       edge.attributes.try_emplace(key, value);
-    edge.evidence.emplace_back(r.document, r.sentence, r.begin, r.end, r.rule);
+    edge.evidence.emplace_back(r.document,
+                               r.sentence.empty() ? Text(r.pending_sentence) : r.sentence, r.begin,
+                               r.end, r.rule);
   }
   sort_citations(edge.evidence);
 }

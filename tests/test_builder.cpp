@@ -370,3 +370,23 @@ TEST_CASE("knowledge graph: ids are found after growing; a repeated id is refuse
   CHECK(g.node_count() == 1000);
   CHECK_FALSE(KnowledgeGraph().find_id("n0"));
 }
+
+TEST_CASE("builder: a relation shares a mention's sentence only when span and text are the same") {
+  EntityFact a = entity("Alpha Corp", "firm");
+  a.evidence = {{"", "Alpha and Beta met.", 18, 37, "m"}};
+  EntityFact b = entity("Beta Corp", "firm");
+  b.evidence = {{"", "Alpha and Beta met.", 18, 37, "m"}};
+  RelationFact same = relation("negotiates-with", "Alpha Corp", "Beta Corp", "2020");
+  same.evidence = {"", "Alpha and Beta met.", 18, 37, "r"};
+  RelationFact other = relation("sanctions", "Alpha Corp", "Beta Corp", "2020");
+  other.evidence = {"", "Beta was fined.", 18, 37, "r"};
+  GraphBuilder builder;
+  builder.add({{"d", "", "", "", ""}, {a, b}, {same, other}});
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.edge_count() == 2);
+  std::vector<std::string_view> sentences;
+  for (const EdgeRef e : g.edges_in_order()) sentences.push_back(g.edge(e).evidence.at(0).sentence);
+  CHECK(sentences == std::vector<std::string_view>{"Alpha and Beta met.", "Beta was fined."});
+  CHECK(g.edge(g.edges_in_order()[0]).evidence[0].sentence ==
+        node_labelled(g, "Beta Corp")->mentions[0].sentence);
+}
