@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "graph/names.hpp"
 
@@ -213,6 +214,62 @@ class AttributeSets {
   std::vector<const AttributeList*> sets_;  // nodes of index_, which never move
 };
 
+// Groups by family and normalised name. The keys are kept end to end in one buffer and the
+// table holds their hashes and places: adding a name allocates nothing of its own, a lookup
+// mostly reads one slot and one key, and freeing the index is freeing two arrays.
+class NameIndex {
+ public:
+  static constexpr GroupIndex kNone = static_cast<GroupIndex>(-1);
+
+  /// The group `key` was first given to, kNone when it is new.
+  [[nodiscard]] GroupIndex find(std::string_view key, std::size_t hash) const {
+    return slots_.empty() ? kNone : slots_[slot(key, hash)].group;
+  }
+  /// Gives `key` to `group` unless it has one already.
+  void insert(std::string_view key, std::size_t hash, GroupIndex group) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    Slot& at = slots_[slot(key, hash)];
+    if (at.group != kNone) return;
+    at = {hash, keys_.size(), static_cast<std::uint32_t>(key.size()), group};
+    keys_ += key;
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t offset = 0;  // of the key in keys_
+    std::uint32_t size = 0;
+    GroupIndex group = kNone;
+  };
+
+  std::size_t slot(std::string_view key, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash & mask;
+    for (; slots_[i].group != kNone; i = (i + 1) & mask)
+      if (slots_[i].hash == hash &&
+          std::string_view(keys_).substr(slots_[i].offset, slots_[i].size) == key)
+        break;
+    return i;
+  }
+
+  void grow() {
+    std::vector<Slot> old =
+        std::exchange(slots_, std::vector<Slot>(std::max<std::size_t>(1024, 2 * slots_.size())));
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.group == kNone) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].group != kNone) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::size_t count_ = 0;
+};
+
 void add_name(std::vector<std::string>& names, std::string_view name) {
   if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
 }
@@ -229,7 +286,8 @@ struct GraphBuilder::State {
   std::vector<DocumentInfo> documents;
   std::vector<Group> groups;
   std::vector<GroupIndex> parent;
-  std::unordered_map<std::string, GroupIndex> by_key;  // family + '\0' + normalised name
+  NameIndex by_key;  // family + '\0' + normalised name
+  std::string key_buffer;
   // A deque grows without copying what it holds: a vector's doubling would briefly need twice
   // the memory of a million pending relations.
   std::deque<PendingRelation> relations;
@@ -261,20 +319,35 @@ struct GraphBuilder::State {
     return a;
   }
 
-  GroupIndex add_entity(const EntityFact& e, Text document, std::vector<std::string>& new_keys) {
+  // A key not indexed yet: its hash and its place in key_buffer.
+  struct NewKey {
+    std::size_t hash, begin, end;
+  };
+
+  GroupIndex add_entity(const EntityFact& e, Text document, std::vector<NewKey>& new_keys) {
     const std::uint64_t order = entity_order++;
     const std::string_view family = type_family(e.type);
     std::optional<GroupIndex> group;
     new_keys.clear();
+    key_buffer.clear();
     auto link = [&](std::string_view name) {
-      std::string key = normalize_name(name);
-      if (key.empty()) return;
-      key.insert(0, 1, '\0');
-      key.insert(0, family);
-      if (const auto it = by_key.find(key); it != by_key.end())
-        group = group ? unite(*group, it->second) : find(it->second);
-      else
-        new_keys.push_back(std::move(key));
+      const std::size_t begin = key_buffer.size();
+      key_buffer += family;
+      key_buffer += '\0';
+      const std::size_t prefix = key_buffer.size();
+      append_normalized_name(key_buffer, name);
+      if (key_buffer.size() == prefix) {
+        key_buffer.resize(begin);
+        return;
+      }
+      const std::string_view key = std::string_view(key_buffer).substr(begin);
+      const std::size_t hash = std::hash<std::string_view>()(key);
+      if (const GroupIndex known = by_key.find(key, hash); known != NameIndex::kNone) {
+        group = group ? unite(*group, known) : find(known);
+        key_buffer.resize(begin);
+      } else {
+        new_keys.push_back({hash, begin, key_buffer.size()});
+      }
     };
     link(e.name);
     for (const std::string& alias : e.aliases) link(alias);
@@ -286,7 +359,9 @@ struct GraphBuilder::State {
       fresh.label = e.name;
       fresh.type = e.type;
     }
-    for (std::string& key : new_keys) by_key.try_emplace(std::move(key), *group);
+    for (const NewKey& key : new_keys)
+      by_key.insert(std::string_view(key_buffer).substr(key.begin, key.end - key.begin), key.hash,
+                    *group);
     Group& g = groups[*group];
     if (type_rank(e.type) > type_rank(g.type)) g.type = e.type;
     add_name(g.names, e.name);
@@ -332,7 +407,7 @@ void GraphBuilder::add(const FactsDocument& document) {
   s.documents.push_back(document.info);
 
   std::vector<GroupIndex> group_of(document.entities.size());
-  std::vector<std::string> new_keys;
+  std::vector<State::NewKey> new_keys;
   s.sentence_by_span.clear();
   for (std::size_t i = 0; i < document.entities.size(); ++i)
     group_of[i] = s.add_entity(document.entities[i], document_id, new_keys);

@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <string_view>
+
 #include "graph/names.hpp"
 
 using namespace factgraph;
+using namespace std::string_literals;
 
 TEST_CASE("names: company forms, case and punctuation do not matter") {
   CHECK(normalize_name("Hangzhou Hikvision Digital Technology Co., Ltd.") ==
@@ -36,4 +40,14 @@ TEST_CASE("names: slugs and edit distance") {
   CHECK(edit_distance("same", "same") == 0);
   CHECK(is_company_form("Ltd."));
   CHECK_FALSE(is_company_form("Technology"));
+}
+
+TEST_CASE("append_normalized_name: appends what normalize_name returns, the text before untouched") {
+  for (std::string_view name : {"The Boeing Company", "the", "Hangzhou Hikvision Co., Ltd.",
+                                "AT&T Inc.", "!!!", "Huawei\u2019s unit", "Co Ltd"}) {
+    CAPTURE(name);
+    std::string out = "the firm co\0"s;
+    append_normalized_name(out, name);
+    CHECK(out == "the firm co\0"s + normalize_name(name));
+  }
 }
