@@ -1,24 +1,22 @@
 #include "graph/builder.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <deque>
-#include <exception>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include "graph/names.hpp"
+#include "graph/parallel.hpp"
 
 namespace factgraph {
 namespace {
+
+using detail::for_each_range;
 
 using GroupIndex = std::uint32_t;
 
@@ -91,43 +89,6 @@ void sort_citations(std::vector<Citation>& citations) {
               citations.begin() + static_cast<std::ptrdiff_t>(runs[j - 1].end));
     i = j;
   }
-}
-
-// Calls work(begin, end) on up to `threads` threads (the caller is one) for ranges of at most
-// `chunk` items that together cover [0, count) once. A thread takes the next range as it finishes
-// one, so uneven items (a hub's hundred thousand mentions) do not leave the others idle.
-template <class Work>
-void for_each_range(std::size_t count, unsigned threads, std::size_t chunk, const Work& work) {
-  const std::size_t chunks = (count + chunk - 1) / chunk;
-  if (threads <= 1 || chunks <= 1) {
-    if (count > 0) work(std::size_t{0}, count);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::mutex error_lock;
-  std::exception_ptr error;
-  auto run = [&] {
-    try {
-      for (std::size_t c = next++; c < chunks && !failed; c = next++)
-        work(c * chunk, std::min(count, (c + 1) * chunk));
-    } catch (...) {
-      const std::lock_guard<std::mutex> guard(error_lock);
-      if (!error) error = std::current_exception();
-      failed = true;
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (std::size_t i = 1; i < std::min<std::size_t>(threads, chunks); ++i) {
-    try {
-      helpers.emplace_back(run);
-    } catch (const std::system_error&) {
-      break;  // no thread to be had: the others take its ranges
-    }
-  }
-  run();
-  for (std::thread& helper : helpers) helper.join();
-  if (error) std::rethrow_exception(error);
 }
 
 // A relation waiting for the final grouping; its endpoints are groups as they were when it came.
@@ -390,6 +351,7 @@ struct GraphBuilder::State {
     return it->second;
   }
 
+  // The merged nodes in order of their ids; root_of_node[k] is the group node k is made of.
   std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node, unsigned threads);
   void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group,
                  unsigned threads);
@@ -441,18 +403,18 @@ void GraphBuilder::add(const FactsDocument& document) {
 
 namespace {
 
-// Positions of `nodes` in order of their ids, equal ids in node order. Most comparisons are settled
-// by the ids' first eight bytes held as one integer, without following a pointer to the text.
-std::vector<std::size_t> order_by_id(const std::vector<Node>& nodes) {
+// Positions of `ids` in order, equal ids in the order they come. Most comparisons are settled by
+// the ids' first eight bytes held as one integer, without following a pointer to the text.
+std::vector<std::size_t> order_by_id(const std::vector<std::string>& ids) {
   struct Key {
     std::uint64_t head;
     std::string_view id;
     std::size_t index;
   };
   std::vector<Key> keys;
-  keys.reserve(nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    const std::string_view id = nodes[i].id;
+  keys.reserve(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::string_view id = ids[i];
     std::uint64_t head = 0;
     for (std::size_t k = 0; k < 8; ++k)
       head = head << 8 | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
@@ -470,18 +432,18 @@ std::vector<std::size_t> order_by_id(const std::vector<Node>& nodes) {
   return order;
 }
 
-// Nodes that share an id get the suffixes "-2", "-3"... in node order, and a suffixed id that
-// meets another ("x-2" made twice, or natural) a further "~2", "~3"... in node order. Returns the
-// positions of `nodes` in order of their ids. Sorting finds the shared ids without hashing every
-// id; the rare second round is done as it is defined, with a set.
-std::vector<std::size_t> make_ids_unique(std::vector<Node>& nodes) {
-  std::vector<std::size_t> order = order_by_id(nodes);
+// Ids (of nodes in group order) that are shared get the suffixes "-2", "-3"... in that order, and
+// a suffixed id that meets another ("x-2" made twice, or natural) a further "~2", "~3"... in
+// that order. Returns the positions of `ids` in order of the ids. Sorting finds the shared ids
+// without hashing every id; the rare second round is done as it is defined, with a set.
+std::vector<std::size_t> make_ids_unique(std::vector<std::string>& ids) {
+  std::vector<std::size_t> order = order_by_id(ids);
   bool suffixed = false;
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i + 1;
-    while (j < order.size() && nodes[order[j]].id == nodes[order[i]].id) ++j;
+    while (j < order.size() && ids[order[j]] == ids[order[i]]) ++j;
     for (std::size_t k = i + 1; k < j; ++k) {
-      std::string& id = nodes[order[k]].id;
+      std::string& id = ids[order[k]];
       id += '-';
       id += std::to_string(k - i + 1);
     }
@@ -489,35 +451,50 @@ std::vector<std::size_t> make_ids_unique(std::vector<Node>& nodes) {
     i = j;
   }
   if (!suffixed) return order;
-  order = order_by_id(nodes);
+  order = order_by_id(ids);
   const bool distinct =
       std::adjacent_find(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return nodes[a].id == nodes[b].id;
+        return ids[a] == ids[b];
       }) == order.end();
   if (distinct) return order;
   std::unordered_set<std::string> taken;
-  for (Node& node : nodes) {
-    std::string id = node.id;
-    for (int n = 2; !taken.insert(id).second; ++n) id = node.id + "~" + std::to_string(n);
-    node.id = std::move(id);
+  for (std::string& natural : ids) {
+    std::string id = natural;
+    for (int n = 2; !taken.insert(id).second; ++n) id = natural + "~" + std::to_string(n);
+    natural = std::move(id);
   }
-  return order_by_id(nodes);
+  return order_by_id(ids);
 }
 
 }  // namespace
 
 std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_of_node,
                                                   unsigned threads) {
+  std::vector<GroupIndex> roots;
   for (GroupIndex g = 0; g < groups.size(); ++g)
-    if (parent[g] == g) root_of_node.push_back(g);
-  // Each node is made from its own group alone, so groups are turned into nodes in parallel;
-  // only the ids' collision suffixes below depend on the order.
-  std::vector<Node> nodes(root_of_node.size());
+    if (parent[g] == g) roots.push_back(g);
+  // A node's id needs only its group's label and final type, so the ids are settled first and
+  // each node is then made in its place in id order. Each node is made from its own group alone,
+  // so both are done in parallel; only the ids' collision suffixes depend on the order.
   constexpr std::size_t kNodesPerRange = 512;
-  for_each_range(nodes.size(), threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
+  std::vector<std::string> ids(roots.size());
+  for_each_range(ids.size(), threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      Group& group = groups[root_of_node[i]];
-      Node& node = nodes[i];
+      const Group& group = groups[roots[i]];
+      std::string slug = slugify(group.label);
+      if (slug.empty()) slug = "unnamed";
+      ids[i] = group.type + ":" + slug;
+    }
+  });
+  const std::vector<std::size_t> order = make_ids_unique(ids);
+  root_of_node.resize(order.size());
+  std::vector<Node> nodes(order.size());
+  for_each_range(nodes.size(), threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      root_of_node[k] = roots[order[k]];
+      Group& group = groups[root_of_node[k]];
+      Node& node = nodes[k];
+      node.id = std::move(ids[order[k]]);
       node.label = std::move(group.label);
       node.type = std::move(group.type);
       std::sort(group.names.begin(), group.names.end());
@@ -525,16 +502,14 @@ std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_
         if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
       std::stable_sort(group.attributes.begin(), group.attributes.end(),
                        [](const auto& a, const auto& b) { return a.order < b.order; });
-      for (const Group::Attribute& a : group.attributes) node.attributes.try_emplace(a.key, a.value);
+      for (const Group::Attribute& a : group.attributes)
+        node.attributes.try_emplace(a.key, a.value);
       node.mentions = std::move(group.mentions);
       sort_citations(node.mentions);
       node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
                           node.mentions.end());
       node.mentions.shrink_to_fit();
       group = Group();
-      std::string slug = slugify(node.label);
-      if (slug.empty()) slug = "unnamed";
-      node.id = node.type + ":" + slug;
     }
   });
   return nodes;
@@ -646,14 +621,13 @@ KnowledgeGraph GraphBuilder::build(unsigned threads) {
 
   std::vector<GroupIndex> root_of_node;
   std::vector<Node> nodes = s.take_nodes(root_of_node, threads);
-  const std::vector<std::size_t> by_id = make_ids_unique(nodes);
 
   KnowledgeGraph graph;
   for (DocumentInfo& doc : s.documents) graph.add_document(std::move(doc));
-  graph.reserve_nodes(nodes.size());
+  const Vertex first = graph.add_nodes(std::move(nodes), threads);
   std::vector<Vertex> vertex_of_group(s.groups.size());
-  for (std::size_t i : by_id) vertex_of_group[root_of_node[i]] = graph.add_node(std::move(nodes[i]));
-  std::vector<Node>().swap(nodes);
+  for (std::size_t k = 0; k < root_of_node.size(); ++k)
+    vertex_of_group[root_of_node[k]] = first + k;
   std::vector<Group>().swap(s.groups);
   s.by_key = {};
 

@@ -5,6 +5,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "graph/parallel.hpp"
+
 namespace factgraph {
 
 Vertex KnowledgeGraph::add_node(Node node) {
@@ -22,10 +24,45 @@ Vertex KnowledgeGraph::add_node(Node node) {
   return v;
 }
 
-void KnowledgeGraph::reserve_nodes(std::size_t nodes) {
-  // adjacency_list has no reserve of its own; its vertex vector is a public member.
-  graph_->m_vertices.reserve(nodes);
-  grow_ids(nodes);
+Vertex KnowledgeGraph::add_nodes(std::vector<Node> nodes, unsigned threads) {
+  const Vertex first = node_count();
+  graph_->m_vertices.reserve(first + nodes.size());  // adjacency_list has no reserve of its own
+  for (std::size_t i = 0; i < nodes.size(); ++i) boost::add_vertex(*graph_);
+  // Moving a node and hashing its id read memory no other node shares: done in parallel. The
+  // index is then filled in one pass that reads only the hashes, and the ids on a collision.
+  std::vector<std::size_t> hashes(nodes.size());
+  constexpr std::size_t kNodesPerRange = 1024;
+  detail::for_each_range(nodes.size(), threads, kNodesPerRange,
+                         [&](std::size_t begin, std::size_t end) {
+                           for (std::size_t i = begin; i < end; ++i) {
+                             hashes[i] = std::hash<std::string_view>()(nodes[i].id);
+                             (*graph_)[first + i] = std::move(nodes[i]);
+                           }
+                         });
+  grow_ids(first + nodes.size());
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    const Node& node = (*graph_)[first + i];
+    const std::size_t slot = id_slot(node.id, hashes[i]);
+    if (id_slots_[slot].vertex != kNoVertex) {
+      const std::string message = "duplicate node id '" + node.id + "'";
+      graph_->m_vertices.resize(first);
+      index_ids(first);
+      throw std::invalid_argument(message);
+    }
+    id_slots_[slot] = {hashes[i], first + i};
+  }
+  for (std::size_t i = 0; i < hashes.size(); ++i)
+    for (const auto& [key, value] : (*graph_)[first + i].attributes) node_keys_.insert(key);
+  return first;
+}
+
+// Indexes the ids of vertices [0, count) afresh.
+void KnowledgeGraph::index_ids(Vertex count) {
+  std::fill(id_slots_.begin(), id_slots_.end(), IdSlot{0, kNoVertex});
+  for (Vertex v = 0; v < count; ++v) {
+    const std::size_t hash = std::hash<std::string_view>()((*graph_)[v].id);
+    id_slots_[id_slot((*graph_)[v].id, hash)] = {hash, v};
+  }
 }
 
 // The slot holding `id`, or the free slot where it would go.

@@ -21,8 +21,10 @@ class KnowledgeGraph {
  public:
   /// Appends a node; its id must be new (throws std::invalid_argument otherwise).
   Vertex add_node(Node node);
-  /// Makes room for `nodes` nodes in all, so adding that many moves none of them again.
-  void reserve_nodes(std::size_t nodes);
+  /// Appends `nodes` in order, as add_node would one by one, sharing the work among `threads`
+  /// threads. Their ids must be distinct and new: otherwise throws std::invalid_argument and
+  /// adds none of them. Returns the vertex of the first.
+  Vertex add_nodes(std::vector<Node> nodes, unsigned threads = 1);
   /// Appends an edge between two existing vertices.
   EdgeRef add_edge(Vertex source, Vertex target, Edge edge);
   /// Records a source document; documents are kept in the order added.
@@ -57,6 +59,7 @@ class KnowledgeGraph {
   std::vector<IdSlot> id_slots_;
   [[nodiscard]] std::size_t id_slot(std::string_view id, std::size_t hash) const;
   void grow_ids(std::size_t nodes);
+  void index_ids(Vertex count);
   // Kept as elements are added, so writers need not visit every element twice.
   std::unordered_set<Text> node_keys_, edge_keys_;
 };

@@ -360,14 +360,26 @@ TEST_CASE("knowledge graph: ids are found after growing; a repeated id is refuse
     return out;
   };
   KnowledgeGraph g;
-  g.reserve_nodes(3);
-  for (int i = 0; i < 1000; ++i)
+  for (int i = 0; i < 500; ++i)
     CHECK(g.add_node({id(i), "", "firm", {}, {}, {}}) == static_cast<Vertex>(i));
-  for (int i = 0; i < 1000; ++i) CHECK(g.find_id(id(i)) == static_cast<Vertex>(i));
-  CHECK_FALSE(g.find_id("n1000"));
+  std::vector<Node> more;
+  for (int i = 500; i < 5000; ++i) more.push_back({id(i), "", "firm", {}, {{"k", "v"}}, {}});
+  CHECK(g.add_nodes(std::move(more), 3) == 500);
+  for (int i = 0; i < 5000; ++i) CHECK(g.find_id(id(i)) == static_cast<Vertex>(i));
+  CHECK(g.node(4999).id == "n4999");
+  CHECK(g.node_attribute_keys() == std::vector<std::string_view>{"k"});
+  CHECK_FALSE(g.find_id("n5000"));
   CHECK_FALSE(g.find_id(""));
   CHECK_THROWS_AS(g.add_node({"n17", "", "firm", {}, {}, {}}), std::invalid_argument);
-  CHECK(g.node_count() == 1000);
+  // A batch with an id already there, or twice in it, adds nothing.
+  CHECK_THROWS_AS(g.add_nodes({{"new", "", "", {}, {}, {}}, {"n3", "", "", {}, {}, {}}}, 2),
+                  std::invalid_argument);
+  CHECK_THROWS_AS(g.add_nodes({{"x", "", "", {}, {}, {}}, {"x", "", "", {}, {}, {}}}),
+                  std::invalid_argument);
+  CHECK(g.node_count() == 5000);
+  CHECK_FALSE(g.find_id("new"));
+  CHECK_FALSE(g.find_id("x"));
+  CHECK(g.find_id("n3") == Vertex{3});
   CHECK_FALSE(KnowledgeGraph().find_id("n0"));
 }
 
