@@ -71,13 +71,15 @@ void ExtractionQueue::push(Slot slot) {
     ++pending_;
     work_added_.notify_one();
   }
-  deliver_ready(lock);
+  // Only articles make work for the workers: facts alone are merged as they come, so they do not
+  // pile up in memory.
+  deliver_ready(lock, is_article);
   while (slots_.size() >= window_) {
     // Rather than wait, the caller extracts; it waits only when every article is being worked on.
     if (!work_one(lock, kCaller))
       work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
     rethrow_failure();
-    deliver_ready(lock);
+    deliver_ready(lock, is_article);
   }
 }
 
@@ -137,8 +139,11 @@ bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock, std::size_t w
   return true;
 }
 
-void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock) {
+void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock, bool keep_workers_busy) {
   while (!slots_.empty() && slots_.front().ready) {
+    // Merging a long run of ready documents can take longer than the workers need for the
+    // articles they have: the caller goes back to reading when they are about to run out.
+    if (keep_workers_busy && pending_ < 2 * workers_.size() && slots_.size() < window_) return;
     FactsDocument document = std::move(slots_.front().document);
     std::string text = std::move(slots_.front().text);
     const std::size_t made_by = slots_.front().made_by;
