@@ -351,8 +351,9 @@ struct GraphBuilder::State {
     return it->second;
   }
 
-  // The merged nodes in order of their ids; root_of_node[k] is the group node k is made of.
-  std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node, unsigned threads);
+  // Adds the merged nodes to `graph` in order of their ids, returning the first one's vertex;
+  // root_of_node[k] is the group the k-th is made of.
+  Vertex add_nodes(KnowledgeGraph& graph, std::vector<GroupIndex>& root_of_node, unsigned threads);
   void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group,
                  unsigned threads);
   void make_edge(std::size_t begin, std::size_t end, Edge& edge) const;
@@ -468,14 +469,15 @@ std::vector<std::size_t> make_ids_unique(std::vector<std::string>& ids) {
 
 }  // namespace
 
-std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_of_node,
-                                                  unsigned threads) {
+Vertex GraphBuilder::State::add_nodes(KnowledgeGraph& graph, std::vector<GroupIndex>& root_of_node,
+                                      unsigned threads) {
   std::vector<GroupIndex> roots;
   for (GroupIndex g = 0; g < groups.size(); ++g)
     if (parent[g] == g) roots.push_back(g);
   // A node's id needs only its group's label and final type, so the ids are settled first and
-  // each node is then made in its place in id order. Each node is made from its own group alone,
-  // so both are done in parallel; only the ids' collision suffixes depend on the order.
+  // each node is then made in its place in the graph, in id order. Each node is made from its
+  // own group alone, so both are done in parallel; only the ids' collision suffixes depend on
+  // the order.
   constexpr std::size_t kNodesPerRange = 512;
   std::vector<std::string> ids(roots.size());
   for_each_range(ids.size(), threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
@@ -488,31 +490,29 @@ std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_
   });
   const std::vector<std::size_t> order = make_ids_unique(ids);
   root_of_node.resize(order.size());
-  std::vector<Node> nodes(order.size());
-  for_each_range(nodes.size(), threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      root_of_node[k] = roots[order[k]];
-      Group& group = groups[root_of_node[k]];
-      Node& node = nodes[k];
-      node.id = std::move(ids[order[k]]);
-      node.label = std::move(group.label);
-      node.type = std::move(group.type);
-      std::sort(group.names.begin(), group.names.end());
-      for (std::string& name : group.names)
-        if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
-      std::stable_sort(group.attributes.begin(), group.attributes.end(),
-                       [](const auto& a, const auto& b) { return a.order < b.order; });
-      for (const Group::Attribute& a : group.attributes)
-        node.attributes.try_emplace(a.key, a.value);
-      node.mentions = std::move(group.mentions);
-      sort_citations(node.mentions);
-      node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
-                          node.mentions.end());
-      node.mentions.shrink_to_fit();
-      group = Group();
-    }
-  });
-  return nodes;
+  for (std::size_t k = 0; k < order.size(); ++k) root_of_node[k] = roots[order[k]];
+  return graph.add_nodes(
+      order.size(),
+      [&](std::size_t k, Node& node) {
+        Group& group = groups[root_of_node[k]];
+        node.id = std::move(ids[order[k]]);
+        node.label = std::move(group.label);
+        node.type = std::move(group.type);
+        std::sort(group.names.begin(), group.names.end());
+        for (std::string& name : group.names)
+          if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
+        std::stable_sort(group.attributes.begin(), group.attributes.end(),
+                         [](const auto& a, const auto& b) { return a.order < b.order; });
+        for (const Group::Attribute& a : group.attributes)
+          node.attributes.try_emplace(a.key, a.value);
+        node.mentions = std::move(group.mentions);
+        sort_citations(node.mentions);
+        node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
+                            node.mentions.end());
+        node.mentions.shrink_to_fit();
+        group = Group();
+      },
+      threads);
 }
 
 void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
@@ -619,12 +619,10 @@ KnowledgeGraph GraphBuilder::build(unsigned threads) {
   State s = std::move(*state_);
   *state_ = State();
 
-  std::vector<GroupIndex> root_of_node;
-  std::vector<Node> nodes = s.take_nodes(root_of_node, threads);
-
   KnowledgeGraph graph;
   for (DocumentInfo& doc : s.documents) graph.add_document(std::move(doc));
-  const Vertex first = graph.add_nodes(std::move(nodes), threads);
+  std::vector<GroupIndex> root_of_node;
+  const Vertex first = s.add_nodes(graph, root_of_node, threads);
   std::vector<Vertex> vertex_of_group(s.groups.size());
   for (std::size_t k = 0; k < root_of_node.size(); ++k)
     vertex_of_group[root_of_node[k]] = first + k;

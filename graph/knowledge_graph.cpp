@@ -24,34 +24,44 @@ Vertex KnowledgeGraph::add_node(Node node) {
   return v;
 }
 
-Vertex KnowledgeGraph::add_nodes(std::vector<Node> nodes, unsigned threads) {
+Vertex KnowledgeGraph::add_nodes(std::size_t count,
+                                 const std::function<void(std::size_t, Node&)>& make,
+                                 unsigned threads) {
   const Vertex first = node_count();
-  graph_->m_vertices.reserve(first + nodes.size());  // adjacency_list has no reserve of its own
-  for (std::size_t i = 0; i < nodes.size(); ++i) boost::add_vertex(*graph_);
-  // Moving a node and hashing its id read memory no other node shares: done in parallel. The
+  graph_->m_vertices.reserve(first + count);  // adjacency_list has no reserve of its own
+  for (std::size_t i = 0; i < count; ++i) boost::add_vertex(*graph_);
+  auto undo = [&] {
+    graph_->m_vertices.resize(first);
+    index_ids(first);
+  };
+  // Making a node and hashing its id read memory no other node shares: done in parallel. The
   // index is then filled in one pass that reads only the hashes, and the ids on a collision.
-  std::vector<std::size_t> hashes(nodes.size());
-  constexpr std::size_t kNodesPerRange = 1024;
-  detail::for_each_range(nodes.size(), threads, kNodesPerRange,
-                         [&](std::size_t begin, std::size_t end) {
-                           for (std::size_t i = begin; i < end; ++i) {
-                             hashes[i] = std::hash<std::string_view>()(nodes[i].id);
-                             (*graph_)[first + i] = std::move(nodes[i]);
-                           }
-                         });
-  grow_ids(first + nodes.size());
-  for (std::size_t i = 0; i < hashes.size(); ++i) {
+  std::vector<std::size_t> hashes(count);
+  constexpr std::size_t kNodesPerRange = 512;
+  try {
+    detail::for_each_range(count, threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        Node& node = (*graph_)[first + i];
+        make(i, node);
+        hashes[i] = std::hash<std::string_view>()(node.id);
+      }
+    });
+  } catch (...) {
+    undo();
+    throw;
+  }
+  grow_ids(first + count);
+  for (std::size_t i = 0; i < count; ++i) {
     const Node& node = (*graph_)[first + i];
     const std::size_t slot = id_slot(node.id, hashes[i]);
     if (id_slots_[slot].vertex != kNoVertex) {
       const std::string message = "duplicate node id '" + node.id + "'";
-      graph_->m_vertices.resize(first);
-      index_ids(first);
+      undo();
       throw std::invalid_argument(message);
     }
     id_slots_[slot] = {hashes[i], first + i};
   }
-  for (std::size_t i = 0; i < hashes.size(); ++i)
+  for (std::size_t i = 0; i < count; ++i)
     for (const auto& [key, value] : (*graph_)[first + i].attributes) node_keys_.insert(key);
   return first;
 }

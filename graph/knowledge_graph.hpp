@@ -3,6 +3,7 @@
 // JSON back), then read by exporters and queries. Vertex and edge order is the output order.
 
 #include <boost/graph/adjacency_list.hpp>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -21,10 +22,12 @@ class KnowledgeGraph {
  public:
   /// Appends a node; its id must be new (throws std::invalid_argument otherwise).
   Vertex add_node(Node node);
-  /// Appends `nodes` in order, as add_node would one by one, sharing the work among `threads`
-  /// threads. Their ids must be distinct and new: otherwise throws std::invalid_argument and
-  /// adds none of them. Returns the vertex of the first.
-  Vertex add_nodes(std::vector<Node> nodes, unsigned threads = 1);
+  /// Appends `count` nodes, node i filled in place by make(i, node) from a default one; the calls
+  /// are shared among `threads` threads, each i once. Their ids must be distinct and new:
+  /// otherwise throws std::invalid_argument and adds none of them (as on an exception from
+  /// `make`, which is passed on). Returns the vertex of the first.
+  Vertex add_nodes(std::size_t count, const std::function<void(std::size_t i, Node& node)>& make,
+                   unsigned threads = 1);
   /// Appends an edge between two existing vertices.
   EdgeRef add_edge(Vertex source, Vertex target, Edge edge);
   /// Records a source document; documents are kept in the order added.

@@ -362,23 +362,38 @@ TEST_CASE("knowledge graph: ids are found after growing; a repeated id is refuse
   KnowledgeGraph g;
   for (int i = 0; i < 500; ++i)
     CHECK(g.add_node({id(i), "", "firm", {}, {}, {}}) == static_cast<Vertex>(i));
-  std::vector<Node> more;
-  for (int i = 500; i < 5000; ++i) more.push_back({id(i), "", "firm", {}, {{"k", "v"}}, {}});
-  CHECK(g.add_nodes(std::move(more), 3) == 500);
+  CHECK(g.add_nodes(
+            4500,
+            [&](std::size_t i, Node& node) {
+              node.id = id(static_cast<int>(i) + 500);
+              node.attributes.set("k", "v");
+            },
+            3) == 500);
   for (int i = 0; i < 5000; ++i) CHECK(g.find_id(id(i)) == static_cast<Vertex>(i));
   CHECK(g.node(4999).id == "n4999");
   CHECK(g.node_attribute_keys() == std::vector<std::string_view>{"k"});
   CHECK_FALSE(g.find_id("n5000"));
   CHECK_FALSE(g.find_id(""));
   CHECK_THROWS_AS(g.add_node({"n17", "", "firm", {}, {}, {}}), std::invalid_argument);
-  // A batch with an id already there, or twice in it, adds nothing.
-  CHECK_THROWS_AS(g.add_nodes({{"new", "", "", {}, {}, {}}, {"n3", "", "", {}, {}, {}}}, 2),
-                  std::invalid_argument);
-  CHECK_THROWS_AS(g.add_nodes({{"x", "", "", {}, {}, {}}, {"x", "", "", {}, {}, {}}}),
-                  std::invalid_argument);
+  // A batch with an id already there, or twice in it, or whose making fails, adds nothing.
+  const std::vector<std::string> fresh_then_taken = {"new", "n3"}, twice = {"x", "x"};
+  auto named = [](const std::vector<std::string>& ids) {
+    return [&ids](std::size_t i, Node& node) { node.id = ids[i]; };
+  };
+  CHECK_THROWS_AS(g.add_nodes(2, named(fresh_then_taken), 2), std::invalid_argument);
+  CHECK_THROWS_AS(g.add_nodes(2, named(twice)), std::invalid_argument);
+  CHECK_THROWS_AS(g.add_nodes(
+                      3000,
+                      [](std::size_t i, Node& node) {
+                        node.id = "fine";
+                        if (i == 2999) throw std::runtime_error("no node");
+                      },
+                      2),
+                  std::runtime_error);
   CHECK(g.node_count() == 5000);
   CHECK_FALSE(g.find_id("new"));
   CHECK_FALSE(g.find_id("x"));
+  CHECK_FALSE(g.find_id("fine"));
   CHECK(g.find_id("n3") == Vertex{3});
   CHECK_FALSE(KnowledgeGraph().find_id("n0"));
 }
