@@ -138,18 +138,20 @@ class ElementWriter {
 }  // namespace
 
 void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads) {
-  std::string head = "{\"factgraph\":1,\n\"documents\":[";
-  ElementWriter writer;
-  const char* separator = "\n";
-  for (const DocumentInfo& doc : graph.documents()) {
-    head += separator;
-    separator = ",\n";
-    writer.document(head, doc);
-  }
-  head += "],\n\"nodes\":[";
-  out.write(head.data(), static_cast<std::streamsize>(head.size()));
-
+  out << "{\"factgraph\":1,\n\"documents\":[";
   auto separator_before = [](std::size_t index) { return index == 0 ? "\n" : ",\n"; };
+  const std::vector<DocumentInfo>& documents = graph.documents();
+  constexpr std::size_t kDocumentsPerBlock = 2048;
+  write_in_order(out, documents.size(), kDocumentsPerBlock, threads,
+                 [&](std::size_t begin, std::size_t end, std::string& text) {
+                   ElementWriter writer;
+                   for (std::size_t i = begin; i < end; ++i) {
+                     text += separator_before(i);
+                     writer.document(text, documents[i]);
+                   }
+                 });
+  out << "],\n\"nodes\":[";
+
   // A node's cost is mostly its mentions (each with its sentence), and a hub has tens of
   // thousands where most have a few: blocks are cut by mentions, not by nodes.
   constexpr std::size_t kNodesPerBlock = 1024;

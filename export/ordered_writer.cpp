@@ -44,9 +44,9 @@ class OrderedBlocks {
   }
 
  private:
-  // Blocks vary in cost (a hub node's block takes far longer than its neighbours'): a deeper ring
-  // lets the other threads go on while one formats it.
-  static constexpr std::size_t kSlotsPerThread = 4;
+  // Blocks vary in cost (a hub node's block takes as long as forty of its neighbours'): a deep
+  // ring lets the other threads go on while one formats it.
+  static constexpr std::size_t kSlotsPerThread = 16;
   enum class State { kFree, kFormatting, kReady };
   struct Slot {
     State state = State::kFree;
