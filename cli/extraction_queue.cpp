@@ -18,7 +18,9 @@ ExtractionQueue::ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
 }
 
 void ExtractionQueue::start_workers(unsigned jobs) {
-  window_ = std::size_t{64} * std::max(1u, jobs);
+  // Deep enough that the workers go on while the reader spends a while on one merge (a table
+  // of the graph growing): small articles keep it to a few megabytes.
+  window_ = std::size_t{256} * std::max(1u, jobs);
   // With one job the caller extracts each article as it comes: nothing waits in the window.
   if (jobs <= 1) window_ = 1;
   delivered_.resize(jobs > 1 ? jobs - 1 : 0);

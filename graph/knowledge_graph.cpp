@@ -28,8 +28,9 @@ Vertex KnowledgeGraph::add_nodes(std::size_t count,
                                  const std::function<void(std::size_t, Node&)>& make,
                                  unsigned threads) {
   const Vertex first = node_count();
-  graph_->m_vertices.reserve(first + count);  // adjacency_list has no reserve of its own
-  for (std::size_t i = 0; i < count; ++i) boost::add_vertex(*graph_);
+  // What boost::add_vertex does for this graph type (a vertex vector without names), done for
+  // the whole batch in one step: adjacency_list has no call of its own for that.
+  graph_->m_vertices.resize(first + count);
   auto undo = [&] {
     graph_->m_vertices.resize(first);
     index_ids(first);
