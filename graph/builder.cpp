@@ -231,6 +231,38 @@ class NameIndex {
   std::size_t count_ = 0;
 };
 
+// Sorts relations whose sources are vertices below `vertices` by `less`, which orders by source
+// first, on up to `threads` threads: they are split into parts of sources [0, p1), [p1, p2)...
+// holding about as many relations each, and each part is sorted on its own, in place.
+template <class Less>
+void sort_by_source_in_parts(std::deque<PendingRelation>& relations, std::size_t vertices,
+                             unsigned threads, const Less& less) {
+  constexpr std::size_t kMinPerPart = std::size_t{1} << 14;
+  const std::size_t parts = std::min<std::size_t>(threads, relations.size() / kMinPerPart);
+  if (parts <= 1) {
+    std::sort(relations.begin(), relations.end(), less);
+    return;
+  }
+  std::vector<std::size_t> per_source(vertices);
+  for (const PendingRelation& r : relations) ++per_source[r.source];
+  std::vector<std::size_t> bounds = {0};
+  auto rest = relations.begin();
+  std::size_t seen = 0;
+  for (std::size_t v = 0; v < vertices && bounds.size() < parts; ++v) {
+    seen += per_source[v];
+    if (seen < relations.size() * bounds.size() / parts) continue;
+    rest = std::partition(rest, relations.end(),
+                          [&](const PendingRelation& r) { return r.source <= v; });
+    bounds.push_back(static_cast<std::size_t>(rest - relations.begin()));
+  }
+  bounds.push_back(relations.size());
+  for_each_range(bounds.size() - 1, threads, 1, [&](std::size_t first, std::size_t last) {
+    for (std::size_t part = first; part < last; ++part)
+      std::sort(relations.begin() + static_cast<std::ptrdiff_t>(bounds[part]),
+                relations.begin() + static_cast<std::ptrdiff_t>(bounds[part + 1]), less);
+  });
+}
+
 void add_name(std::vector<std::string>& names, std::string_view name) {
   if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
 }
@@ -563,10 +595,11 @@ void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
     r.kind = std::uint64_t{rank.at(r.type)} << 32 | rank.at(r.date);
   }
   // The sequence keeps the statements of one fact in the order they came.
-  std::sort(relations.begin(), relations.end(), [](const PendingRelation& a, const PendingRelation& b) {
-    return std::tie(a.source, a.target, a.kind, a.sequence) <
-           std::tie(b.source, b.target, b.kind, b.sequence);
-  });
+  sort_by_source_in_parts(relations, graph.node_count(), threads,
+                          [](const PendingRelation& a, const PendingRelation& b) {
+                            return std::tie(a.source, a.target, a.kind, a.sequence) <
+                                   std::tie(b.source, b.target, b.kind, b.sequence);
+                          });
   // Edges are made a round at a time, on every thread, and the round's relations are then
   // dropped from the front, so the relations' memory goes back as the edges' is taken.
   constexpr std::size_t kRelationsPerRound = std::size_t{1} << 16;

@@ -38,7 +38,9 @@ Vertex KnowledgeGraph::add_nodes(std::size_t count,
   // Making a node and hashing its id read memory no other node shares: done in parallel. The
   // index is then filled in one pass that reads only the hashes, and the ids on a collision.
   std::vector<std::size_t> hashes(count);
-  constexpr std::size_t kNodesPerRange = 512;
+  // Small ranges: nodes in id order put a type's hubs side by side (every agency near the start),
+  // and one range of them must not keep a thread busy after the others are done.
+  constexpr std::size_t kNodesPerRange = 32;
   try {
     detail::for_each_range(count, threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
