@@ -20,8 +20,9 @@ void write_text(std::ostream& out, const std::string& text) {
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
-// Blocks are claimed in order and land in a ring of slots; the caller writes slot after slot and,
-// while the next one is not ready, formats a block itself instead of waiting.
+// Blocks are claimed in order and land in a ring of slots. Any thread writes the next block when
+// it is ready and no one else is writing, so writing never waits on one busy thread; otherwise a
+// thread formats the next block, and waits only when there is neither.
 class OrderedBlocks {
  public:
   OrderedBlocks(const std::vector<std::size_t>& ends, unsigned threads, const FormatBlock& format)
@@ -31,14 +32,11 @@ class OrderedBlocks {
     std::vector<std::thread> workers;
     try {
       // Fewer threads than asked for (the system refused one) still write every block.
-      for (unsigned i = 1; i < threads; ++i) workers.emplace_back([this] { work(); });
+      for (unsigned i = 1; i < threads; ++i)
+        workers.emplace_back([this, &out] { pump(out, false); });
     } catch (const std::system_error&) {
     }
-    try {
-      write_all(out);
-    } catch (...) {
-      fail(std::current_exception());
-    }
+    pump(out, true);
     for (std::thread& worker : workers) worker.join();
     if (error_) std::rethrow_exception(error_);
   }
@@ -79,41 +77,36 @@ class OrderedBlocks {
     changed_.notify_all();
   }
 
-  void work() {
+  // Writes, formats or waits until every block is written (the caller) or claimed (a worker:
+  // the caller writes what is left), or until something fails.
+  void pump(std::ostream& out, bool caller) {
     std::unique_lock lock(mutex_);
-    while (true) {
-      changed_.wait(lock, [this] { return can_claim() || done(); });
-      if (done()) return;
-      format(lock, next_claim_++);
-    }
-  }
-
-  bool done() const { return error_ || next_claim_ >= blocks_; }
-
-  void write_all(std::ostream& out) {
-    std::unique_lock lock(mutex_);
-    while (next_write_ < blocks_ && !error_) {
+    while (!error_ && next_write_ < blocks_) {
       Slot& slot = slot_of(next_write_);
-      if (slot.state == State::kReady && next_write_ < next_claim_) {
+      if (!writing_ && slot.state == State::kReady && next_write_ < next_claim_) {
+        writing_ = true;
         lock.unlock();
-        write_text(out, slot.text);
-        if (slot.text.capacity() > kKeptCapacity) std::string().swap(slot.text);
+        std::exception_ptr error;
+        try {
+          write_text(out, slot.text);
+          if (slot.text.capacity() > kKeptCapacity) std::string().swap(slot.text);
+        } catch (...) {
+          error = std::current_exception();
+        }
         lock.lock();
+        writing_ = false;
+        if (error && !error_) error_ = error;
         slot.state = State::kFree;
         ++next_write_;
         changed_.notify_all();
       } else if (can_claim()) {
         format(lock, next_claim_++);
+      } else if (!caller && next_claim_ >= blocks_) {
+        return;
       } else {
         changed_.wait(lock);
       }
     }
-  }
-
-  void fail(std::exception_ptr error) {
-    std::lock_guard lock(mutex_);
-    if (!error_) error_ = error;
-    changed_.notify_all();
   }
 
   const std::vector<std::size_t>& ends_;
@@ -124,6 +117,7 @@ class OrderedBlocks {
   std::condition_variable changed_;
   std::size_t next_claim_ = 0;
   std::size_t next_write_ = 0;
+  bool writing_ = false;  // a thread is writing block next_write_
   std::exception_ptr error_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <sstream>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,31 @@ TEST_CASE("weighted_blocks: a heavy item stands alone; light ones fill a block u
         std::vector<std::size_t>{2, 4, 6, 8, 10, 12});
   CHECK(weighted_blocks(0, 10, 10, weight).empty());
   CHECK(weighted_blocks(1, 10, 10, weight) == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("write_in_order: a stream that fails stops the work, whichever thread writes") {
+  // Takes `room` bytes, then throws as a full disk would through a stream that reports errors.
+  struct FullDisk : std::streambuf {
+    std::size_t room = 0;
+    std::streamsize xsputn(const char*, std::streamsize n) override {
+      if (static_cast<std::size_t>(n) > room) throw std::runtime_error("disk full");
+      room -= static_cast<std::size_t>(n);
+      return n;
+    }
+    int_type overflow(int_type) override { throw std::runtime_error("disk full"); }
+  };
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    FullDisk disk;
+    disk.room = 500;
+    std::ostream out(&disk);
+    out.exceptions(std::ios::badbit);
+    auto format = [](std::size_t begin, std::size_t end, std::string& text) {
+      text.append(end - begin, 'x');
+    };
+    CHECK_THROWS_WITH_AS(write_in_order(out, 10000, 100, threads, format), "disk full",
+                         std::runtime_error);
+  }
 }
 
 // Vertices 0, 2, 3 and 7 have no out-edges: a block may start or end on either side of them.
