@@ -5,6 +5,7 @@
 #include <rapidjson/writer.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "export/escape.hpp"
@@ -173,16 +174,16 @@ void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
   const Graph& g = graph.graph();
   const EdgeSequence edges(g);
   constexpr std::size_t kEdgesPerBlock = 2048;
-  std::vector<std::size_t> edge_blocks;
-  {
-    std::vector<std::size_t> weights;
-    weights.reserve(edges.size());
-    edges.for_each(0, edges.size(), [&](std::size_t, EdgeRef e) {
-      weights.push_back(graph.edge(e).evidence.size());
-    });
-    edge_blocks = weighted_blocks(edges.size(), kEdgesPerBlock, kEdgesPerBlock,
-                                  [&](std::size_t i) { return 1 + weights[i]; });
-  }
+  // weighted_blocks asks for each weight once, in order, and edges in output order are each
+  // vertex's out-edges in turn: a cursor walks them.
+  Vertex v = 0;
+  Graph::out_edge_iterator at, last;
+  if (graph.node_count() > 0) std::tie(at, last) = boost::out_edges(v, g);
+  const std::vector<std::size_t> edge_blocks =
+      weighted_blocks(edges.size(), kEdgesPerBlock, kEdgesPerBlock, [&](std::size_t) {
+        while (at == last) std::tie(at, last) = boost::out_edges(++v, g);
+        return 1 + g[*at++].evidence.size();
+      });
   write_in_order(out, edge_blocks, threads,
                  [&](std::size_t begin, std::size_t end, std::string& text) {
                    ElementWriter writer;

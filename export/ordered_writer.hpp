@@ -32,7 +32,7 @@ void write_in_order(std::ostream& out, const std::vector<std::size_t>& block_end
 /// Ends of blocks for write_in_order that hold items [0, count) in order, each closed once its
 /// items' `weight`s reach `target` or it holds `max_items`: a hub node with a hundred thousand
 /// mentions then fills a block alone instead of making its neighbours' block the one every
-/// thread waits for.
+/// thread waits for. `weight` is called once for each item, in order.
 [[nodiscard]] std::vector<std::size_t> weighted_blocks(
     std::size_t count, std::size_t max_items, std::size_t target,
     const std::function<std::size_t(std::size_t index)>& weight);
