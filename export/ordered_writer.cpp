@@ -25,8 +25,9 @@ void write_text(std::ostream& out, const std::string& text) {
 // thread formats the next block, and waits only when there is neither.
 class OrderedBlocks {
  public:
-  OrderedBlocks(const std::vector<std::size_t>& ends, unsigned threads, const FormatBlock& format)
-      : ends_(ends), format_(format), blocks_(ends.size()), slots_(kSlotsPerThread * threads) {}
+  OrderedBlocks(const std::vector<std::size_t>& ends, unsigned threads,
+                std::size_t slots_per_thread, const FormatBlock& format)
+      : ends_(ends), format_(format), blocks_(ends.size()), slots_(slots_per_thread * threads) {}
 
   void run(std::ostream& out, unsigned threads) {
     std::vector<std::thread> workers;
@@ -42,9 +43,6 @@ class OrderedBlocks {
   }
 
  private:
-  // Blocks vary in cost (a hub node's block takes as long as forty of its neighbours'): a deep
-  // ring lets the other threads go on while one formats it.
-  static constexpr std::size_t kSlotsPerThread = 16;
   enum class State { kFree, kFormatting, kReady };
   struct Slot {
     State state = State::kFree;
@@ -123,18 +121,17 @@ class OrderedBlocks {
 
 }  // namespace
 
-void write_in_order(std::ostream& out, std::size_t count, std::size_t block, unsigned threads,
-                    const FormatBlock& format) {
-  block = std::max<std::size_t>(block, 1);
-  std::vector<std::size_t> ends;
-  ends.reserve(count / block + 1);
-  for (std::size_t end = block; end - block < count; end += block)
-    ends.push_back(std::min(end, count));
-  write_in_order(out, ends, threads, format);
-}
+namespace {
 
-void write_in_order(std::ostream& out, const std::vector<std::size_t>& block_ends,
-                    unsigned threads, const FormatBlock& format) {
+// Blocks of as many items, which cost about the same, need few slots per thread; blocks cut by
+// weight vary more (a hub node's block takes as long as forty of its neighbours'), and a deep
+// ring lets the other threads go on while one formats such a block. Each slot keeps a block's
+// worth of memory.
+constexpr std::size_t kSlotsPerThread = 2;
+constexpr std::size_t kWeightedSlotsPerThread = 16;
+
+void write_blocks(std::ostream& out, const std::vector<std::size_t>& block_ends, unsigned threads,
+                  std::size_t slots_per_thread, const FormatBlock& format) {
   if (threads <= 1 || block_ends.size() <= 1) {
     std::string text;
     std::size_t begin = 0;
@@ -146,7 +143,24 @@ void write_in_order(std::ostream& out, const std::vector<std::size_t>& block_end
     }
     return;
   }
-  OrderedBlocks(block_ends, threads, format).run(out, threads);
+  OrderedBlocks(block_ends, threads, slots_per_thread, format).run(out, threads);
+}
+
+}  // namespace
+
+void write_in_order(std::ostream& out, std::size_t count, std::size_t block, unsigned threads,
+                    const FormatBlock& format) {
+  block = std::max<std::size_t>(block, 1);
+  std::vector<std::size_t> ends;
+  ends.reserve(count / block + 1);
+  for (std::size_t end = block; end - block < count; end += block)
+    ends.push_back(std::min(end, count));
+  write_blocks(out, ends, threads, kSlotsPerThread, format);
+}
+
+void write_in_order(std::ostream& out, const std::vector<std::size_t>& block_ends, unsigned threads,
+                    const FormatBlock& format) {
+  write_blocks(out, block_ends, threads, kWeightedSlotsPerThread, format);
 }
 
 std::vector<std::size_t> weighted_blocks(std::size_t count, std::size_t max_items,

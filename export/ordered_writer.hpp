@@ -25,7 +25,8 @@ void write_in_order(std::ostream& out, std::size_t count, std::size_t block, uns
                     const FormatBlock& format);
 
 /// The same with blocks of any size: block k is [block_ends[k - 1], block_ends[k]) (block 0 starts
-/// at 0), so `block_ends` is ascending and its last value is the count.
+/// at 0), so `block_ends` is ascending and its last value is the count. Blocks of uneven cost
+/// get more formatted ahead: up to sixteen per thread.
 void write_in_order(std::ostream& out, const std::vector<std::size_t>& block_ends,
                     unsigned threads, const FormatBlock& format);
 
