@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "graph/name_index.hpp"
 #include "graph/names.hpp"
 
 using namespace factgraph;
@@ -50,4 +52,15 @@ TEST_CASE("append_normalized_name: appends what normalize_name returns, the text
     append_normalized_name(out, name);
     CHECK(out == "the firm co\0"s + normalize_name(name));
   }
+}
+
+TEST_CASE("name index: the first value given a key stays; keys are compared, not only hashed") {
+  detail::NameIndex index;
+  CHECK(index.find("firm\0acme"s, 7) == detail::NameIndex::kNone);
+  // Every key gets the same hash here, so each lookup walks past the others.
+  for (std::uint32_t i = 0; i < 3000; ++i) index.insert("key " + std::to_string(i), 7, i);
+  index.insert("key 5", 7, 99);
+  for (std::uint32_t i = 0; i < 3000; ++i) CHECK(index.find("key " + std::to_string(i), 7) == i);
+  CHECK(index.find("key 3000", 7) == detail::NameIndex::kNone);
+  CHECK(index.find("key 5", 8) == detail::NameIndex::kNone);
 }
