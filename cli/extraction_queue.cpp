@@ -18,7 +18,9 @@ ExtractionQueue::ExtractionQueue(const ingest::Lexicon& lexicon, unsigned jobs,
 }
 
 void ExtractionQueue::start_workers(unsigned jobs) {
-  window_ = std::size_t{64} * std::max(1u, jobs);
+  // Deep enough that the workers go on while the reader spends a while on one merge (a table
+  // of the graph growing): small articles keep it to a few megabytes.
+  window_ = std::size_t{256} * std::max(1u, jobs);
   // With one job the caller extracts each article as it comes: nothing waits in the window.
   if (jobs <= 1) window_ = 1;
   delivered_.resize(jobs > 1 ? jobs - 1 : 0);
@@ -71,13 +73,15 @@ void ExtractionQueue::push(Slot slot) {
     ++pending_;
     work_added_.notify_one();
   }
-  deliver_ready(lock);
+  // Only articles make work for the workers: facts alone are merged as they come, so they do not
+  // pile up in memory.
+  deliver_ready(lock, is_article);
   while (slots_.size() >= window_) {
     // Rather than wait, the caller extracts; it waits only when every article is being worked on.
     if (!work_one(lock, kCaller))
       work_done_.wait(lock, [&] { return slots_.front().ready || failure_; });
     rethrow_failure();
-    deliver_ready(lock);
+    deliver_ready(lock, is_article);
   }
 }
 
@@ -137,8 +141,11 @@ bool ExtractionQueue::work_one(std::unique_lock<std::mutex>& lock, std::size_t w
   return true;
 }
 
-void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock) {
+void ExtractionQueue::deliver_ready(std::unique_lock<std::mutex>& lock, bool keep_workers_busy) {
   while (!slots_.empty() && slots_.front().ready) {
+    // Merging a long run of ready documents can take longer than the workers need for the
+    // articles they have: the caller goes back to reading when they are about to run out.
+    if (keep_workers_busy && pending_ < 2 * workers_.size() && slots_.size() < window_) return;
     FactsDocument document = std::move(slots_.front().document);
     std::string text = std::move(slots_.front().text);
     const std::size_t made_by = slots_.front().made_by;

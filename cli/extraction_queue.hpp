@@ -67,7 +67,9 @@ class ExtractionQueue {
   // Extracts the next untaken article, if any, as worker `who` (or kCaller); `lock` is held on
   // entry and exit. A worker first frees the documents it made that have been delivered.
   bool work_one(std::unique_lock<std::mutex>& lock, std::size_t who);
-  void deliver_ready(std::unique_lock<std::mutex>& lock);
+  // Hands ready documents at the front to the sink; with `keep_workers_busy`, stops while there
+  // is room for more articles and the workers have fewer than two each to start on.
+  void deliver_ready(std::unique_lock<std::mutex>& lock, bool keep_workers_busy = false);
   void worker(std::size_t who);
   void rethrow_failure();
 

@@ -5,6 +5,8 @@
 #include <rapidjson/writer.h>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "export/escape.hpp"
 #include "export/exporters.hpp"
@@ -137,20 +139,29 @@ class ElementWriter {
 }  // namespace
 
 void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads) {
-  std::string head = "{\"factgraph\":1,\n\"documents\":[";
-  ElementWriter writer;
-  const char* separator = "\n";
-  for (const DocumentInfo& doc : graph.documents()) {
-    head += separator;
-    separator = ",\n";
-    writer.document(head, doc);
-  }
-  head += "],\n\"nodes\":[";
-  out.write(head.data(), static_cast<std::streamsize>(head.size()));
-
+  out << "{\"factgraph\":1,\n\"documents\":[";
   auto separator_before = [](std::size_t index) { return index == 0 ? "\n" : ",\n"; };
+  const std::vector<DocumentInfo>& documents = graph.documents();
+  constexpr std::size_t kDocumentsPerBlock = 2048;
+  write_in_order(out, documents.size(), kDocumentsPerBlock, threads,
+                 [&](std::size_t begin, std::size_t end, std::string& text) {
+                   ElementWriter writer;
+                   for (std::size_t i = begin; i < end; ++i) {
+                     text += separator_before(i);
+                     writer.document(text, documents[i]);
+                   }
+                 });
+  out << "],\n\"nodes\":[";
+
+  // A node's cost is mostly its mentions (each with its sentence), and a hub has tens of
+  // thousands where most have a few: blocks are cut by mentions, not by nodes.
   constexpr std::size_t kNodesPerBlock = 1024;
-  write_in_order(out, graph.node_count(), kNodesPerBlock, threads,
+  constexpr std::size_t kMentionsPerBlock = 1024;
+  const std::vector<std::size_t> node_blocks =
+      weighted_blocks(graph.node_count(), kNodesPerBlock, kMentionsPerBlock, [&](std::size_t v) {
+        return 1 + graph.node(v).mentions.size();
+      });
+  write_in_order(out, node_blocks, threads,
                  [&](std::size_t begin, std::size_t end, std::string& text) {
                    ElementWriter writer;
                    for (Vertex v = begin; v < end; ++v) {
@@ -163,7 +174,17 @@ void write_json(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
   const Graph& g = graph.graph();
   const EdgeSequence edges(g);
   constexpr std::size_t kEdgesPerBlock = 2048;
-  write_in_order(out, edges.size(), kEdgesPerBlock, threads,
+  // weighted_blocks asks for each weight once, in order, and edges in output order are each
+  // vertex's out-edges in turn: a cursor walks them.
+  Vertex v = 0;
+  Graph::out_edge_iterator at, last;
+  if (graph.node_count() > 0) std::tie(at, last) = boost::out_edges(v, g);
+  const std::vector<std::size_t> edge_blocks =
+      weighted_blocks(edges.size(), kEdgesPerBlock, kEdgesPerBlock, [&](std::size_t) {
+        while (at == last) std::tie(at, last) = boost::out_edges(++v, g);
+        return 1 + g[*at++].evidence.size();
+      });
+  write_in_order(out, edge_blocks, threads,
                  [&](std::size_t begin, std::size_t end, std::string& text) {
                    ElementWriter writer;
                    auto write = [&](std::size_t index, EdgeRef e) {

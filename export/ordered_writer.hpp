@@ -24,6 +24,20 @@ using FormatBlock = std::function<void(std::size_t begin, std::size_t end, std::
 void write_in_order(std::ostream& out, std::size_t count, std::size_t block, unsigned threads,
                     const FormatBlock& format);
 
+/// The same with blocks of any size: block k is [block_ends[k - 1], block_ends[k]) (block 0 starts
+/// at 0), so `block_ends` is ascending and its last value is the count. Blocks of uneven cost
+/// get more formatted ahead: up to sixteen per thread.
+void write_in_order(std::ostream& out, const std::vector<std::size_t>& block_ends,
+                    unsigned threads, const FormatBlock& format);
+
+/// Ends of blocks for write_in_order that hold items [0, count) in order, each closed once its
+/// items' `weight`s reach `target` or it holds `max_items`: a hub node with a hundred thousand
+/// mentions then fills a block alone instead of making its neighbours' block the one every
+/// thread waits for. `weight` is called once for each item, in order.
+[[nodiscard]] std::vector<std::size_t> weighted_blocks(
+    std::size_t count, std::size_t max_items, std::size_t target,
+    const std::function<std::size_t(std::size_t index)>& weight);
+
 /// The edges of a graph in output order (by source vertex, then out-edge order, as
 /// KnowledgeGraph::edges_in_order), addressed by position so that blocks of them can be formatted
 /// apart.

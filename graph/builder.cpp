@@ -3,19 +3,22 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
-#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
+#include "graph/name_index.hpp"
 #include "graph/names.hpp"
+#include "graph/parallel.hpp"
 
 namespace factgraph {
 namespace {
+
+using detail::for_each_range;
+using NameIndex = detail::NameIndex;
 
 using GroupIndex = std::uint32_t;
 
@@ -90,39 +93,6 @@ void sort_citations(std::vector<Citation>& citations) {
   }
 }
 
-// Calls work(begin, end) on up to `threads` threads (the caller is one) for ranges that together
-// cover [0, count) once.
-template <class Work>
-void for_each_range(std::size_t count, unsigned threads, const Work& work) {
-  constexpr std::size_t kMinPerThread = 4096;
-  const std::size_t parts =
-      std::max<std::size_t>(1, std::min<std::size_t>(threads, count / kMinPerThread));
-  if (parts <= 1) {
-    work(std::size_t{0}, count);
-    return;
-  }
-  std::vector<std::thread> helpers;
-  std::vector<std::exception_ptr> errors(parts);
-  auto run = [&](std::size_t part) {
-    try {
-      work(count * part / parts, count * (part + 1) / parts);
-    } catch (...) {
-      errors[part] = std::current_exception();
-    }
-  };
-  for (std::size_t part = 1; part < parts; ++part) {
-    try {
-      helpers.emplace_back(run, part);
-    } catch (const std::system_error&) {
-      run(part);  // no thread to be had: this one does that part too
-    }
-  }
-  run(0);
-  for (std::thread& helper : helpers) helper.join();
-  for (const std::exception_ptr& error : errors)
-    if (error) std::rethrow_exception(error);
-}
-
 // A relation waiting for the final grouping; its endpoints are groups as they were when it came.
 struct PendingRelation {
   GroupIndex source;
@@ -132,10 +102,13 @@ struct PendingRelation {
   std::uint64_t kind;        // ranks of type and date, set when the edges are made
   Text type;
   Text date;
-  // A Citation whose sentence is not interned yet: interning it when the edges are made, in
-  // output order, lays the sentences out in the order writers read them.
+  // A Citation. Its sentence is interned already when a mention of the same document has it (an
+  // extracted article's relations always do); otherwise it waits in State::sentences, and
+  // interning it when the edges are made, in output order, lays the sentences out in the order
+  // writers read them.
   Text document;
-  std::string_view sentence;  // in State::sentences
+  Text sentence;
+  std::string_view pending_sentence;
   std::size_t begin;
   std::size_t end;
   Text rule;
@@ -150,10 +123,10 @@ class SentenceStore {
     char* at = nullptr;
     if (sentence.size() > kBlockSize / 4) {
       // A long one gets a block of its own instead of wasting the rest of the current one.
-      at = blocks_.emplace_back(std::make_unique<char[]>(sentence.size())).get();
+      at = blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(sentence.size())).get();
     } else {
       if (current_ == nullptr || kBlockSize - used_ < sentence.size()) {
-        current_ = blocks_.emplace_back(std::make_unique<char[]>(kBlockSize)).get();
+        current_ = blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(kBlockSize)).get();
         used_ = 0;
       }
       at = current_ + used_;
@@ -204,6 +177,38 @@ class AttributeSets {
   std::vector<const AttributeList*> sets_;  // nodes of index_, which never move
 };
 
+// Sorts relations whose sources are vertices below `vertices` by `less`, which orders by source
+// first, on up to `threads` threads: they are split into parts of sources [0, p1), [p1, p2)...
+// holding about as many relations each, and each part is sorted on its own, in place.
+template <class Less>
+void sort_by_source_in_parts(std::deque<PendingRelation>& relations, std::size_t vertices,
+                             unsigned threads, const Less& less) {
+  constexpr std::size_t kMinPerPart = std::size_t{1} << 14;
+  const std::size_t parts = std::min<std::size_t>(threads, relations.size() / kMinPerPart);
+  if (parts <= 1) {
+    std::sort(relations.begin(), relations.end(), less);
+    return;
+  }
+  std::vector<std::size_t> per_source(vertices);
+  for (const PendingRelation& r : relations) ++per_source[r.source];
+  std::vector<std::size_t> bounds = {0};
+  auto rest = relations.begin();
+  std::size_t seen = 0;
+  for (std::size_t v = 0; v < vertices && bounds.size() < parts; ++v) {
+    seen += per_source[v];
+    if (seen < relations.size() * bounds.size() / parts) continue;
+    rest = std::partition(rest, relations.end(),
+                          [&](const PendingRelation& r) { return r.source <= v; });
+    bounds.push_back(static_cast<std::size_t>(rest - relations.begin()));
+  }
+  bounds.push_back(relations.size());
+  for_each_range(bounds.size() - 1, threads, 1, [&](std::size_t first, std::size_t last) {
+    for (std::size_t part = first; part < last; ++part)
+      std::sort(relations.begin() + static_cast<std::ptrdiff_t>(bounds[part]),
+                relations.begin() + static_cast<std::ptrdiff_t>(bounds[part + 1]), less);
+  });
+}
+
 void add_name(std::vector<std::string>& names, std::string_view name) {
   if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
 }
@@ -220,7 +225,8 @@ struct GraphBuilder::State {
   std::vector<DocumentInfo> documents;
   std::vector<Group> groups;
   std::vector<GroupIndex> parent;
-  std::unordered_map<std::string, GroupIndex> by_key;  // family + '\0' + normalised name
+  NameIndex by_key;  // family + '\0' + normalised name
+  std::string key_buffer;
   // A deque grows without copying what it holds: a vector's doubling would briefly need twice
   // the memory of a million pending relations.
   std::deque<PendingRelation> relations;
@@ -252,20 +258,35 @@ struct GraphBuilder::State {
     return a;
   }
 
-  GroupIndex add_entity(const EntityFact& e, Text document, std::vector<std::string>& new_keys) {
+  // A key not indexed yet: its hash and its place in key_buffer.
+  struct NewKey {
+    std::size_t hash, begin, end;
+  };
+
+  GroupIndex add_entity(const EntityFact& e, Text document, std::vector<NewKey>& new_keys) {
     const std::uint64_t order = entity_order++;
     const std::string_view family = type_family(e.type);
     std::optional<GroupIndex> group;
     new_keys.clear();
+    key_buffer.clear();
     auto link = [&](std::string_view name) {
-      std::string key = normalize_name(name);
-      if (key.empty()) return;
-      key.insert(0, 1, '\0');
-      key.insert(0, family);
-      if (const auto it = by_key.find(key); it != by_key.end())
-        group = group ? unite(*group, it->second) : find(it->second);
-      else
-        new_keys.push_back(std::move(key));
+      const std::size_t begin = key_buffer.size();
+      key_buffer += family;
+      key_buffer += '\0';
+      const std::size_t prefix = key_buffer.size();
+      append_normalized_name(key_buffer, name);
+      if (key_buffer.size() == prefix) {
+        key_buffer.resize(begin);
+        return;
+      }
+      const std::string_view key = std::string_view(key_buffer).substr(begin);
+      const std::size_t hash = std::hash<std::string_view>()(key);
+      if (const GroupIndex known = by_key.find(key, hash); known != NameIndex::kNone) {
+        group = group ? unite(*group, known) : find(known);
+        key_buffer.resize(begin);
+      } else {
+        new_keys.push_back({hash, begin, key_buffer.size()});
+      }
     };
     link(e.name);
     for (const std::string& alias : e.aliases) link(alias);
@@ -277,7 +298,9 @@ struct GraphBuilder::State {
       fresh.label = e.name;
       fresh.type = e.type;
     }
-    for (std::string& key : new_keys) by_key.try_emplace(std::move(key), *group);
+    for (const NewKey& key : new_keys)
+      by_key.insert(std::string_view(key_buffer).substr(key.begin, key.end - key.begin), key.hash,
+                    *group);
     Group& g = groups[*group];
     if (type_rank(e.type) > type_rank(g.type)) g.type = e.type;
     add_name(g.names, e.name);
@@ -290,6 +313,12 @@ struct GraphBuilder::State {
     return *group;
   }
 
+  // The interned sentence of a mention of this document with the same span and text, if any.
+  [[nodiscard]] Text known_sentence(const Evidence& ev) const {
+    const auto it = sentence_by_span.find(std::uint64_t{ev.begin} << 32 ^ ev.end);
+    return it != sentence_by_span.end() && it->second.view() == ev.sentence ? it->second : Text();
+  }
+
   // A sentence names several entities, each with its own mention: within one document the
   // sentence's span finds its interned text again without hashing the whole sentence. The text
   // is compared, so spans that do not identify sentences (all 0, say) cost only the check.
@@ -300,8 +329,12 @@ struct GraphBuilder::State {
     return it->second;
   }
 
-  std::vector<Node> take_nodes(std::vector<GroupIndex>& root_of_node, unsigned threads);
-  void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group);
+  // Adds the merged nodes to `graph` in order of their ids, returning the first one's vertex;
+  // root_of_node[k] is the group the k-th is made of.
+  Vertex add_nodes(KnowledgeGraph& graph, std::vector<GroupIndex>& root_of_node, unsigned threads);
+  void add_edges(KnowledgeGraph& graph, const std::vector<Vertex>& vertex_of_group,
+                 unsigned threads);
+  void make_edge(std::size_t begin, std::size_t end, Edge& edge) const;
 };
 
 GraphBuilder::GraphBuilder() : state_(std::make_unique<State>()) {}
@@ -315,7 +348,7 @@ void GraphBuilder::add(const FactsDocument& document) {
   s.documents.push_back(document.info);
 
   std::vector<GroupIndex> group_of(document.entities.size());
-  std::vector<std::string> new_keys;
+  std::vector<State::NewKey> new_keys;
   s.sentence_by_span.clear();
   for (std::size_t i = 0; i < document.entities.size(); ++i)
     group_of[i] = s.add_entity(document.entities[i], document_id, new_keys);
@@ -339,7 +372,8 @@ void GraphBuilder::add(const FactsDocument& document) {
     p.attributes = s.attribute_sets.add(r.attributes);
     const Evidence& ev = r.evidence;
     p.document = ev.document.empty() ? document_id : Text(ev.document);
-    p.sentence = s.sentences.store(ev.sentence);
+    p.sentence = s.known_sentence(ev);
+    if (p.sentence.empty()) p.pending_sentence = s.sentences.store(ev.sentence);
     p.begin = ev.begin;
     p.end = ev.end;
     p.rule = ev.rule;
@@ -348,25 +382,28 @@ void GraphBuilder::add(const FactsDocument& document) {
 
 namespace {
 
-// Positions of `nodes` in order of their (distinct) ids. Most comparisons are settled by the
-// ids' first eight bytes held as one integer, without following a pointer to the text.
-std::vector<std::size_t> order_by_id(const std::vector<Node>& nodes) {
+// Positions of `ids` in order, equal ids in the order they come. Most comparisons are settled by
+// the ids' first eight bytes held as one integer, without following a pointer to the text.
+std::vector<std::size_t> order_by_id(const std::vector<std::string>& ids) {
   struct Key {
     std::uint64_t head;
     std::string_view id;
     std::size_t index;
   };
   std::vector<Key> keys;
-  keys.reserve(nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    const std::string_view id = nodes[i].id;
+  keys.reserve(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::string_view id = ids[i];
     std::uint64_t head = 0;
     for (std::size_t k = 0; k < 8; ++k)
       head = head << 8 | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
     keys.push_back({head, id, i});
   }
+  // Equal ids keep their order, which make_ids_unique's suffixes follow.
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.head != b.head ? a.head < b.head : a.id < b.id;
+    if (a.head != b.head) return a.head < b.head;
+    if (const int c = a.id.compare(b.id); c != 0) return c < 0;
+    return a.index < b.index;
   });
   std::vector<std::size_t> order;
   order.reserve(keys.size());
@@ -374,55 +411,90 @@ std::vector<std::size_t> order_by_id(const std::vector<Node>& nodes) {
   return order;
 }
 
+// Ids (of nodes in group order) that are shared get the suffixes "-2", "-3"... in that order, and
+// a suffixed id that meets another ("x-2" made twice, or natural) a further "~2", "~3"... in
+// that order. Returns the positions of `ids` in order of the ids. Sorting finds the shared ids
+// without hashing every id; the rare second round is done as it is defined, with a set.
+std::vector<std::size_t> make_ids_unique(std::vector<std::string>& ids) {
+  std::vector<std::size_t> order = order_by_id(ids);
+  bool suffixed = false;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && ids[order[j]] == ids[order[i]]) ++j;
+    for (std::size_t k = i + 1; k < j; ++k) {
+      std::string& id = ids[order[k]];
+      id += '-';
+      id += std::to_string(k - i + 1);
+    }
+    suffixed = suffixed || j > i + 1;
+    i = j;
+  }
+  if (!suffixed) return order;
+  order = order_by_id(ids);
+  const bool distinct =
+      std::adjacent_find(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return ids[a] == ids[b];
+      }) == order.end();
+  if (distinct) return order;
+  std::unordered_set<std::string> taken;
+  for (std::string& natural : ids) {
+    std::string id = natural;
+    for (int n = 2; !taken.insert(id).second; ++n) id = natural + "~" + std::to_string(n);
+    natural = std::move(id);
+  }
+  return order_by_id(ids);
+}
+
 }  // namespace
 
-std::vector<Node> GraphBuilder::State::take_nodes(std::vector<GroupIndex>& root_of_node,
-                                                  unsigned threads) {
+Vertex GraphBuilder::State::add_nodes(KnowledgeGraph& graph, std::vector<GroupIndex>& root_of_node,
+                                      unsigned threads) {
+  std::vector<GroupIndex> roots;
   for (GroupIndex g = 0; g < groups.size(); ++g)
-    if (parent[g] == g) root_of_node.push_back(g);
-  // Each node is made from its own group alone, so groups are turned into nodes in parallel;
-  // only the ids' collision suffixes below depend on the order.
-  std::vector<Node> nodes(root_of_node.size());
-  for_each_range(nodes.size(), threads, [&](std::size_t begin, std::size_t end) {
+    if (parent[g] == g) roots.push_back(g);
+  // A node's id needs only its group's label and final type, so the ids are settled first and
+  // each node is then made in its place in the graph, in id order. Each node is made from its
+  // own group alone, so both are done in parallel; only the ids' collision suffixes depend on
+  // the order.
+  constexpr std::size_t kNodesPerRange = 512;
+  std::vector<std::string> ids(roots.size());
+  for_each_range(ids.size(), threads, kNodesPerRange, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      Group& group = groups[root_of_node[i]];
-      Node& node = nodes[i];
-      node.label = std::move(group.label);
-      node.type = std::move(group.type);
-      std::sort(group.names.begin(), group.names.end());
-      for (std::string& name : group.names)
-        if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
-      std::stable_sort(group.attributes.begin(), group.attributes.end(),
-                       [](const auto& a, const auto& b) { return a.order < b.order; });
-      for (const Group::Attribute& a : group.attributes) node.attributes.try_emplace(a.key, a.value);
-      node.mentions = std::move(group.mentions);
-      sort_citations(node.mentions);
-      node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
-                          node.mentions.end());
-      node.mentions.shrink_to_fit();
-      group = Group();
-      std::string slug = slugify(node.label);
+      const Group& group = groups[roots[i]];
+      std::string slug = slugify(group.label);
       if (slug.empty()) slug = "unnamed";
-      node.id = node.type + ":" + slug;
+      ids[i] = group.type + ":" + slug;
     }
   });
-  std::unordered_map<std::string, int> id_uses;
-  for (Node& node : nodes) {
-    const int uses = ++id_uses[node.id];
-    if (uses > 1) node.id += "-" + std::to_string(uses);
-  }
-  // A suffixed id may equal a natural one ("x-2"); such rare collisions get a further suffix.
-  std::unordered_set<std::string> taken;
-  for (Node& node : nodes) {
-    std::string id = node.id;
-    for (int n = 2; !taken.insert(id).second; ++n) id = node.id + "~" + std::to_string(n);
-    node.id = std::move(id);
-  }
-  return nodes;
+  const std::vector<std::size_t> order = make_ids_unique(ids);
+  root_of_node.resize(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) root_of_node[k] = roots[order[k]];
+  return graph.add_nodes(
+      order.size(),
+      [&](std::size_t k, Node& node) {
+        Group& group = groups[root_of_node[k]];
+        node.id = std::move(ids[order[k]]);
+        node.label = std::move(group.label);
+        node.type = std::move(group.type);
+        std::sort(group.names.begin(), group.names.end());
+        for (std::string& name : group.names)
+          if (name != node.label && !name.empty()) node.aliases.push_back(std::move(name));
+        std::stable_sort(group.attributes.begin(), group.attributes.end(),
+                         [](const auto& a, const auto& b) { return a.order < b.order; });
+        for (const Group::Attribute& a : group.attributes)
+          node.attributes.try_emplace(a.key, a.value);
+        node.mentions = std::move(group.mentions);
+        sort_citations(node.mentions);
+        node.mentions.erase(std::unique(node.mentions.begin(), node.mentions.end()),
+                            node.mentions.end());
+        node.mentions.shrink_to_fit();
+        group = Group();
+      },
+      threads);
 }
 
 void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
-                                    const std::vector<Vertex>& vertex_of_group) {
+                                    const std::vector<Vertex>& vertex_of_group, unsigned threads) {
   // Endpoints become vertices; a symmetric fact keeps the direction it was first stated in.
   struct SymmetricKey {
     Vertex low, high;
@@ -469,52 +541,74 @@ void GraphBuilder::State::add_edges(KnowledgeGraph& graph,
     r.kind = std::uint64_t{rank.at(r.type)} << 32 | rank.at(r.date);
   }
   // The sequence keeps the statements of one fact in the order they came.
-  std::sort(relations.begin(), relations.end(), [](const PendingRelation& a, const PendingRelation& b) {
-    return std::tie(a.source, a.target, a.kind, a.sequence) <
-           std::tie(b.source, b.target, b.kind, b.sequence);
-  });
-  // Consumed from the front, so the relations' memory goes back as the edges' is taken.
+  sort_by_source_in_parts(relations, graph.node_count(), threads,
+                          [](const PendingRelation& a, const PendingRelation& b) {
+                            return std::tie(a.source, a.target, a.kind, a.sequence) <
+                                   std::tie(b.source, b.target, b.kind, b.sequence);
+                          });
+  // Edges are made a round at a time, on every thread, and the round's relations are then
+  // dropped from the front, so the relations' memory goes back as the edges' is taken.
+  constexpr std::size_t kRelationsPerRound = std::size_t{1} << 16;
+  constexpr std::size_t kEdgesPerRange = 256;
+  std::vector<std::size_t> starts;  // of the round's edges, in `relations`; then the round's end
+  std::vector<Edge> edges;
   while (!relations.empty()) {
-    const PendingRelation& first = relations.front();
-    std::size_t n = 1;
-    while (n < relations.size() && relations[n].source == first.source &&
-           relations[n].target == first.target && relations[n].kind == first.kind)
-      ++n;
-    Edge edge;
-    edge.type = first.type;
-    edge.date = first.date;
-    edge.evidence.reserve(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      const PendingRelation& r = relations[k];
-      for (const auto& [key, value] : attribute_sets[r.attributes])
-        edge.attributes.try_emplace(key, value);
-      edge.evidence.emplace_back(r.document, r.sentence, r.begin, r.end, r.rule);
+    starts.clear();
+    std::size_t end = 0;
+    while (end < relations.size() && end < kRelationsPerRound) {
+      starts.push_back(end);
+      const PendingRelation& first = relations[end];
+      for (++end; end < relations.size() && relations[end].source == first.source &&
+                  relations[end].target == first.target && relations[end].kind == first.kind;)
+        ++end;
     }
-    sort_citations(edge.evidence);
-    const Vertex source = first.source, target = first.target;
-    relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(n));
-    graph.add_edge(source, target, std::move(edge));
+    starts.push_back(end);
+    edges.resize(starts.size() - 1);
+    for_each_range(edges.size(), threads, kEdgesPerRange, [&](std::size_t begin, std::size_t last) {
+      for (std::size_t i = begin; i < last; ++i) make_edge(starts[i], starts[i + 1], edges[i]);
+    });
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      const PendingRelation& first = relations[starts[i]];
+      graph.add_edge(first.source, first.target, std::move(edges[i]));
+    }
+    relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(end));
   }
   relations.shrink_to_fit();
+}
+
+// The edge stated by relations [begin, end), which share endpoints, type and date.
+void GraphBuilder::State::make_edge(std::size_t begin, std::size_t end, Edge& edge) const {
+  const PendingRelation& first = relations[begin];
+  edge = Edge();
+  edge.type = first.type;
+  edge.date = first.date;
+  edge.evidence.reserve(end - begin);
+  for (std::size_t k = begin; k < end; ++k) {
+    const PendingRelation& r = relations[k];
+    for (const auto& [key, value] : attribute_sets[r.attributes])
+      edge.attributes.try_emplace(key, value);
+    edge.evidence.emplace_back(r.document,
+                               r.sentence.empty() ? Text(r.pending_sentence) : r.sentence, r.begin,
+                               r.end, r.rule);
+  }
+  sort_citations(edge.evidence);
 }
 
 KnowledgeGraph GraphBuilder::build(unsigned threads) {
   State s = std::move(*state_);
   *state_ = State();
 
-  std::vector<GroupIndex> root_of_node;
-  std::vector<Node> nodes = s.take_nodes(root_of_node, threads);
-  const std::vector<std::size_t> by_id = order_by_id(nodes);
-
   KnowledgeGraph graph;
   for (DocumentInfo& doc : s.documents) graph.add_document(std::move(doc));
+  std::vector<GroupIndex> root_of_node;
+  const Vertex first = s.add_nodes(graph, root_of_node, threads);
   std::vector<Vertex> vertex_of_group(s.groups.size());
-  for (std::size_t i : by_id) vertex_of_group[root_of_node[i]] = graph.add_node(std::move(nodes[i]));
-  std::vector<Node>().swap(nodes);
+  for (std::size_t k = 0; k < root_of_node.size(); ++k)
+    vertex_of_group[root_of_node[k]] = first + k;
   std::vector<Group>().swap(s.groups);
   s.by_key = {};
 
-  s.add_edges(graph, vertex_of_group);
+  s.add_edges(graph, vertex_of_group, threads);
   return graph;
 }
 

@@ -3,10 +3,10 @@
 // JSON back), then read by exporters and queries. Vertex and edge order is the output order.
 
 #include <boost/graph/adjacency_list.hpp>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,6 +22,12 @@ class KnowledgeGraph {
  public:
   /// Appends a node; its id must be new (throws std::invalid_argument otherwise).
   Vertex add_node(Node node);
+  /// Appends `count` nodes, node i filled in place by make(i, node) from a default one; the calls
+  /// are shared among `threads` threads, each i once. Their ids must be distinct and new:
+  /// otherwise throws std::invalid_argument and adds none of them (as on an exception from
+  /// `make`, which is passed on). Returns the vertex of the first.
+  Vertex add_nodes(std::size_t count, const std::function<void(std::size_t i, Node& node)>& make,
+                   unsigned threads = 1);
   /// Appends an edge between two existing vertices.
   EdgeRef add_edge(Vertex source, Vertex target, Edge edge);
   /// Records a source document; documents are kept in the order added.
@@ -46,7 +52,17 @@ class KnowledgeGraph {
   // KnowledgeGraph (out of a builder, into an optional) from copying every node and edge.
   std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
   std::vector<DocumentInfo> documents_;
-  std::unordered_map<std::string, Vertex> by_id_;
+  // Node ids by hash, open addressing: the ids themselves stay in the nodes, so indexing one
+  // costs no allocation and no copy. A slot's vertex is kNoVertex when it is free.
+  struct IdSlot {
+    std::size_t hash;
+    Vertex vertex;
+  };
+  static constexpr Vertex kNoVertex = static_cast<Vertex>(-1);
+  std::vector<IdSlot> id_slots_;
+  [[nodiscard]] std::size_t id_slot(std::string_view id, std::size_t hash) const;
+  void grow_ids(std::size_t nodes);
+  void index_ids(Vertex count);
   // Kept as elements are added, so writers need not visit every element twice.
   std::unordered_set<Text> node_keys_, edge_keys_;
 };

@@ -61,11 +61,17 @@ bool is_company_form(std::string_view word) {
   return is_lower_company_form({lowered, word.size()});
 }
 
-// One pass writing words straight into the result: this runs for every name of every entity a
-// large facts file declares.
 std::string normalize_name(std::string_view name) {
   std::string out;
-  out.reserve(name.size());
+  append_normalized_name(out, name);
+  return out;
+}
+
+// One pass writing words straight into the result: this runs for every name of every entity a
+// large facts file declares.
+void append_normalized_name(std::string& out, std::string_view name) {
+  const std::size_t start = out.size();
+  out.reserve(start + name.size());
   std::size_t words = 0;
   bool in_word = false;
   auto word_byte = [&](char c) {
@@ -104,8 +110,9 @@ std::string normalize_name(std::string_view name) {
       ++i;
     }
   }
-  if (words > 0 && out.starts_with("the") && (out.size() == 3 || out[3] == ' ')) {
-    out.erase(0, std::min<std::size_t>(out.size(), 4));
+  const std::string_view written = std::string_view(out).substr(start);
+  if (words > 0 && written.starts_with("the") && (written.size() == 3 || written[3] == ' ')) {
+    out.erase(start, std::min<std::size_t>(written.size(), 4));
     --words;
   }
   while (words > 1) {
@@ -114,7 +121,6 @@ std::string normalize_name(std::string_view name) {
     out.resize(space);
     --words;
   }
-  return out;
 }
 
 std::string slugify(std::string_view name) {

@@ -11,6 +11,8 @@ namespace factgraph {
 /// "Hangzhou Hikvision Digital Technology Co., Ltd." -> "hangzhou hikvision digital technology".
 /// Non-ASCII letters are kept as they are. Returns "" for a name made only of punctuation.
 [[nodiscard]] std::string normalize_name(std::string_view name);
+/// Appends normalize_name(name) to `out`, which a caller building many keys can reuse.
+void append_normalized_name(std::string& out, std::string_view name);
 
 /// True when `word` (any case, trailing dot allowed) is a company-form suffix such as "Ltd".
 [[nodiscard]] bool is_company_form(std::string_view word);

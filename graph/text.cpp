@@ -13,8 +13,7 @@ namespace {
 // a Text points at the view, and reading it touches one place in memory, not two.
 class TextPool {
  public:
-  const std::string_view* intern(std::string_view text) {
-    const std::size_t hash = std::hash<std::string_view>()(text);
+  const std::string_view* intern(std::string_view text, std::size_t hash) {
     const std::lock_guard<std::mutex> guard(lock_);
     if (2 * (strings_ + 1) > slots_.size()) grow();
     const std::size_t mask = slots_.size() - 1;
@@ -44,10 +43,10 @@ class TextPool {
     char* at = nullptr;
     if (size > kBlockSize / 4) {
       // Long text gets a block of its own instead of wasting the rest of the current one.
-      at = blocks_.emplace_back(std::make_unique<char[]>(size)).get();
+      at = blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(size)).get();
     } else {
       if (blocks_.empty() || free_ < size) {
-        current_ = blocks_.emplace_back(std::make_unique<char[]>(kBlockSize)).get();
+        current_ = blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(kBlockSize)).get();
         free_ = kBlockSize;
       }
       at = current_ + (kBlockSize - free_);
@@ -85,17 +84,35 @@ class TextPool {
   }
 };
 
-TextPool& pool() {
-  static TextPool instance;
-  return instance;
+// Threads that intern at once (the builder makes edges on several) mostly meet different locks.
+// A shard is picked by the hash's top bits; its table is indexed by the low ones.
+constexpr int kShardBits = 4;
+constexpr std::size_t kShards = std::size_t{1} << kShardBits;
+
+TextPool& shard(std::size_t hash) {
+  static TextPool shards[kShards];
+  return shards[hash >> (8 * sizeof(std::size_t) - kShardBits)];
+}
+
+const std::string_view* intern(std::string_view text) {
+  const std::size_t hash = std::hash<std::string_view>()(text);
+  return shard(hash).intern(text, hash);
 }
 
 }  // namespace
 
 const std::string_view Text::kEmpty;
 
-Text::Text(std::string_view text) : entry_(text.empty() ? &kEmpty : pool().intern(text)) {}
+Text::Text(std::string_view text) : entry_(text.empty() ? &kEmpty : intern(text)) {}
 
-TextPoolStats text_pool_stats() { return pool().stats(); }
+TextPoolStats text_pool_stats() {
+  TextPoolStats total;
+  for (std::size_t i = 0; i < kShards; ++i) {
+    const TextPoolStats one = shard(i << (8 * sizeof(std::size_t) - kShardBits)).stats();
+    total.strings += one.strings;
+    total.bytes += one.bytes;
+  }
+  return total;
+}
 
 }  // namespace factgraph

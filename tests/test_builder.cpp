@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "graph/builder.hpp"
 
@@ -295,4 +298,122 @@ TEST_CASE("attributes: sorted by key, the first value wins, set replaces") {
   CHECK(list.get("agent") == "ofac");
   CHECK(list.contains("agent"));
   CHECK_FALSE(list.contains("agen"));
+}
+
+TEST_CASE("builder: shared ids get -2, -3 in order of first mention; a suffix meeting an id ~2") {
+  // Names made only of punctuation have no key, so each is a node of its own, all "unnamed".
+  GraphBuilder builder;
+  builder.add({{"1", "", "", "", ""},
+               {entity("!!!", "firm"), entity("???", "firm"), entity("Unnamed 2", "firm"),
+                entity("...", "firm"), entity("Unnamed", "firm")},
+               {}});
+  const KnowledgeGraph g = builder.build(2);
+  std::vector<std::pair<std::string, std::string>> ids;
+  for (Vertex v = 0; v < g.node_count(); ++v) ids.emplace_back(g.node(v).id, g.node(v).label);
+  CHECK(ids == std::vector<std::pair<std::string, std::string>>{{"firm:unnamed", "!!!"},
+                                                                {"firm:unnamed-2", "???"},
+                                                                {"firm:unnamed-2~2", "Unnamed 2"},
+                                                                {"firm:unnamed-3", "..."},
+                                                                {"firm:unnamed-4", "Unnamed"}});
+}
+
+TEST_CASE("builder: edges made in several rounds on several threads are those made on one") {
+  // More relations than one round of edge making holds, restating facts across documents.
+  auto add_documents = [](GraphBuilder& builder) {
+    for (int d = 0; d < 40; ++d) {
+      FactsDocument doc;
+      doc.info.id = "doc-" + std::to_string(d);
+      for (int f = 0; f < 60; ++f)
+        doc.entities.push_back(entity("Firm " + std::to_string(f), "firm"));
+      for (int r = 0; r < 2000; ++r) {
+        const int a = (r * 7 + d) % 60, b = (r * 13 + 3 * d) % 60;
+        doc.relations.push_back(relation(r % 3 ? "sanctions" : "negotiates-with",
+                                         "Firm " + std::to_string(a), "Firm " + std::to_string(b),
+                                         "2020-01-" + std::to_string(10 + r % 5),
+                                         "Sentence " + std::to_string(r % 11) + "."));
+      }
+      builder.add(doc);
+    }
+  };
+  GraphBuilder serial_builder, parallel_builder;
+  add_documents(serial_builder);
+  add_documents(parallel_builder);
+  const KnowledgeGraph serial = serial_builder.build(1);
+  const KnowledgeGraph parallel = parallel_builder.build(2);
+  REQUIRE(serial.edge_count() == parallel.edge_count());
+  std::size_t evidence = 0;
+  const std::vector<EdgeRef> a = serial.edges_in_order(), b = parallel.edges_in_order();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    evidence += serial.edge(a[i]).evidence.size();
+    CHECK(serial.edge(a[i]) == parallel.edge(b[i]));
+    CHECK(boost::source(a[i], serial.graph()) == boost::source(b[i], parallel.graph()));
+    CHECK(boost::target(a[i], serial.graph()) == boost::target(b[i], parallel.graph()));
+  }
+  CHECK(evidence == 40 * 2000);
+}
+
+TEST_CASE("knowledge graph: ids are found after growing; a repeated id is refused") {
+  // Built by appending: g++ 12 warns, wrongly, on "n" + std::to_string(i).
+  auto id = [](int i) {
+    std::string out = "n";
+    out += std::to_string(i);
+    return out;
+  };
+  KnowledgeGraph g;
+  for (int i = 0; i < 500; ++i)
+    CHECK(g.add_node({id(i), "", "firm", {}, {}, {}}) == static_cast<Vertex>(i));
+  CHECK(g.add_nodes(
+            4500,
+            [&](std::size_t i, Node& node) {
+              node.id = id(static_cast<int>(i) + 500);
+              node.attributes.set("k", "v");
+            },
+            3) == 500);
+  for (int i = 0; i < 5000; ++i) CHECK(g.find_id(id(i)) == static_cast<Vertex>(i));
+  CHECK(g.node(4999).id == "n4999");
+  CHECK(g.node_attribute_keys() == std::vector<std::string_view>{"k"});
+  CHECK_FALSE(g.find_id("n5000"));
+  CHECK_FALSE(g.find_id(""));
+  CHECK_THROWS_AS(g.add_node({"n17", "", "firm", {}, {}, {}}), std::invalid_argument);
+  // A batch with an id already there, or twice in it, or whose making fails, adds nothing.
+  const std::vector<std::string> fresh_then_taken = {"new", "n3"}, twice = {"x", "x"};
+  auto named = [](const std::vector<std::string>& ids) {
+    return [&ids](std::size_t i, Node& node) { node.id = ids[i]; };
+  };
+  CHECK_THROWS_AS(g.add_nodes(2, named(fresh_then_taken), 2), std::invalid_argument);
+  CHECK_THROWS_AS(g.add_nodes(2, named(twice)), std::invalid_argument);
+  CHECK_THROWS_AS(g.add_nodes(
+                      3000,
+                      [](std::size_t i, Node& node) {
+                        node.id = "fine";
+                        if (i == 2999) throw std::runtime_error("no node");
+                      },
+                      2),
+                  std::runtime_error);
+  CHECK(g.node_count() == 5000);
+  CHECK_FALSE(g.find_id("new"));
+  CHECK_FALSE(g.find_id("x"));
+  CHECK_FALSE(g.find_id("fine"));
+  CHECK(g.find_id("n3") == Vertex{3});
+  CHECK_FALSE(KnowledgeGraph().find_id("n0"));
+}
+
+TEST_CASE("builder: a relation shares a mention's sentence only when span and text are the same") {
+  EntityFact a = entity("Alpha Corp", "firm");
+  a.evidence = {{"", "Alpha and Beta met.", 18, 37, "m"}};
+  EntityFact b = entity("Beta Corp", "firm");
+  b.evidence = {{"", "Alpha and Beta met.", 18, 37, "m"}};
+  RelationFact same = relation("negotiates-with", "Alpha Corp", "Beta Corp", "2020");
+  same.evidence = {"", "Alpha and Beta met.", 18, 37, "r"};
+  RelationFact other = relation("sanctions", "Alpha Corp", "Beta Corp", "2020");
+  other.evidence = {"", "Beta was fined.", 18, 37, "r"};
+  GraphBuilder builder;
+  builder.add({{"d", "", "", "", ""}, {a, b}, {same, other}});
+  const KnowledgeGraph g = builder.build();
+  REQUIRE(g.edge_count() == 2);
+  std::vector<std::string_view> sentences;
+  for (const EdgeRef e : g.edges_in_order()) sentences.push_back(g.edge(e).evidence.at(0).sentence);
+  CHECK(sentences == std::vector<std::string_view>{"Alpha and Beta met.", "Beta was fined."});
+  CHECK(g.edge(g.edges_in_order()[0]).evidence[0].sentence ==
+        node_labelled(g, "Beta Corp")->mentions[0].sentence);
 }

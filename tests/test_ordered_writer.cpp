@@ -2,6 +2,7 @@
 
 #include <sstream>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,57 @@ TEST_CASE(
     CHECK_THROWS_WITH_AS(write_in_order(out, 100, 10, threads, format), "block 40 failed",
                          std::runtime_error);
     CHECK(out.str().size() <= 40);
+  }
+}
+
+TEST_CASE("write_in_order: blocks of any size land in order whatever the number of threads") {
+  std::string expected;
+  for (std::size_t i = 0; i < 50; ++i) expected += numbered("", i, ",");
+  const std::vector<std::size_t> ends = {1, 2, 30, 31, 32, 33, 49, 50};
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    std::ostringstream out;
+    write_in_order(out, ends, threads, [](std::size_t begin, std::size_t end, std::string& text) {
+      for (std::size_t i = begin; i < end; ++i) text += numbered("", i, ",");
+    });
+    CHECK(out.str() == expected);
+  }
+}
+
+TEST_CASE("weighted_blocks: a heavy item stands alone; light ones fill a block up to the target") {
+  const std::vector<std::size_t> weights = {1, 1, 1, 100, 1, 1, 1, 1, 1, 1, 5, 1};
+  auto weight = [&](std::size_t i) { return weights[i]; };
+  CHECK(weighted_blocks(weights.size(), 100, 4, weight) ==
+        std::vector<std::size_t>{3, 4, 8, 10, 11, 12});
+  // At most max_items in a block whatever their weight.
+  CHECK(weighted_blocks(weights.size(), 2, 1000, weight) ==
+        std::vector<std::size_t>{2, 4, 6, 8, 10, 12});
+  CHECK(weighted_blocks(0, 10, 10, weight).empty());
+  CHECK(weighted_blocks(1, 10, 10, weight) == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("write_in_order: a stream that fails stops the work, whichever thread writes") {
+  // Takes `room` bytes, then throws as a full disk would through a stream that reports errors.
+  struct FullDisk : std::streambuf {
+    std::size_t room = 0;
+    std::streamsize xsputn(const char*, std::streamsize n) override {
+      if (static_cast<std::size_t>(n) > room) throw std::runtime_error("disk full");
+      room -= static_cast<std::size_t>(n);
+      return n;
+    }
+    int_type overflow(int_type) override { throw std::runtime_error("disk full"); }
+  };
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    FullDisk disk;
+    disk.room = 500;
+    std::ostream out(&disk);
+    out.exceptions(std::ios::badbit);
+    auto format = [](std::size_t begin, std::size_t end, std::string& text) {
+      text.append(end - begin, 'x');
+    };
+    CHECK_THROWS_WITH_AS(write_in_order(out, 10000, 100, threads, format), "disk full",
+                         std::runtime_error);
   }
 }
 
