@@ -286,6 +286,24 @@ TEST_CASE("cli: a pipe or a symbolic link as the output stays what it is") {
   CHECK(s.leftovers() == 0);
 }
 
+TEST_CASE("cli: folders are searched to any depth; links to files count, links to folders do not") {
+  Scratch s;
+  s.write("in/a/b/deep.json", kFacts);
+  s.write("in/.hidden.json", kFacts);
+  s.write("in/notes.csv", "x");
+  fs::create_symlink("a/b/deep.json", s.dir / "in/linked.json");
+  fs::create_directory_symlink("a", s.dir / "in/loop");  // would list deep.json again, or cycle
+  fs::create_directory_symlink(".", s.dir / "in/a/self");
+  fs::create_symlink("nowhere.json", s.dir / "in/dangling.json");
+  const Run r = s.run("build " + (s.dir / "in").string() + " -o " + (s.dir / "g.json").string());
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.find("from 2 documents") != std::string::npos);  // deep.json and linked.json
+  CHECK(r.err.find(".hidden.json: skipped") != std::string::npos);
+  CHECK(r.err.find("notes.csv: skipped") != std::string::npos);
+  CHECK(r.err.find("dangling") == std::string::npos);
+}
+
 TEST_CASE("cli: --keep-going writes the good documents and still exits 1") {
   Scratch s;
   s.write("in/good.json", kFacts);
