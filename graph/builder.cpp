@@ -313,9 +313,12 @@ struct GraphBuilder::State {
     return *group;
   }
 
+  // The key of sentence_by_span: a collision only costs the text comparison after it.
+  static std::uint64_t span_key(const Evidence& ev) { return std::uint64_t{ev.begin} << 32 ^ ev.end; }
+
   // The interned sentence of a mention of this document with the same span and text, if any.
   [[nodiscard]] Text known_sentence(const Evidence& ev) const {
-    const auto it = sentence_by_span.find(std::uint64_t{ev.begin} << 32 ^ ev.end);
+    const auto it = sentence_by_span.find(span_key(ev));
     return it != sentence_by_span.end() && it->second.view() == ev.sentence ? it->second : Text();
   }
 
@@ -323,8 +326,7 @@ struct GraphBuilder::State {
   // sentence's span finds its interned text again without hashing the whole sentence. The text
   // is compared, so spans that do not identify sentences (all 0, say) cost only the check.
   Text sentence_text(const Evidence& ev) {
-    const std::uint64_t span = std::uint64_t{ev.begin} << 32 ^ ev.end;
-    const auto [it, fresh] = sentence_by_span.try_emplace(span);
+    const auto [it, fresh] = sentence_by_span.try_emplace(span_key(ev));
     if (fresh || it->second.view() != ev.sentence) it->second = Text(ev.sentence);
     return it->second;
   }

@@ -39,7 +39,7 @@ class WordTable {
 
  private:
   [[nodiscard]] std::uint32_t find_hashed(std::string_view word, std::uint32_t fnv) const {
-    const std::uint32_t h = fnv ^ (fnv >> 16);
+    const std::uint32_t h = fold(fnv);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.word.empty()) return 0;
@@ -54,11 +54,9 @@ class WordTable {
     std::uint32_t flags = 0;
   };
 
-  // FNV-1a (words are short, so a byte-at-a-time hash is as fast as any), its high bits folded in.
-  static std::uint32_t hash(std::string_view word) {
-    const std::uint32_t h = word_hash(word);
-    return h ^ (h >> 16);
-  }
+  // A word's FNV-1a hash (words are short, so a byte-at-a-time hash is as fast as any) with its
+  // high bits folded in, as the slots are indexed by the low ones.
+  static std::uint32_t fold(std::uint32_t fnv) { return fnv ^ (fnv >> 16); }
   void grow();
 
   std::vector<Slot> slots_;  // open addressing, at most half full
