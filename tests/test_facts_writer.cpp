@@ -41,7 +41,7 @@ FactsDocument small_document() {
   return doc;
 }
 
-TEST_CASE("facts writer: pretty layout, two-space indent, empty containers inline") {
+TEST_CASE("facts writer: pretty layout, two-space indent, evidence records and empty containers inline") {
   FactsDocument empty;
   empty.info.id = "b";
   CHECK(facts_json({small_document(), empty}) ==
@@ -58,12 +58,8 @@ TEST_CASE("facts writer: pretty layout, two-space indent, empty containers inlin
         "        \"Quill\"\n"
         "      ],\n"
         "      \"evidence\": [\n"
-        "        {\n"
-        "          \"sentence\": \"Acme \\\"Quill\\\" Co. was added.\",\n"
-        "          \"begin\": 0,\n"
-        "          \"end\": 28,\n"
-        "          \"rule\": \"mention\"\n"
-        "        }\n"
+        "        {\"sentence\": \"Acme \\\"Quill\\\" Co. was added.\", \"begin\": 0, \"end\": 28, "
+        "\"rule\": \"mention\"}\n"
         "      ]\n"
         "    },\n"
         "    {\n"
@@ -80,12 +76,8 @@ TEST_CASE("facts writer: pretty layout, two-space indent, empty containers inlin
         "      \"attributes\": {\n"
         "        \"agent\": \"BIS\"\n"
         "      },\n"
-        "      \"evidence\": {\n"
-        "        \"sentence\": \"Acme \\\"Quill\\\" Co. was added.\",\n"
-        "        \"begin\": 0,\n"
-        "        \"end\": 28,\n"
-        "        \"rule\": \"listing\"\n"
-        "      }\n"
+        "      \"evidence\": {\"sentence\": \"Acme \\\"Quill\\\" Co. was added.\", \"begin\": 0, "
+        "\"end\": 28, \"rule\": \"listing\"}\n"
         "    }\n"
         "  ]\n"
         "},\n"
@@ -150,6 +142,10 @@ FactsDocument extracted_document(const std::string& text, bool with_sentences) {
   r.source = "e0";
   r.target = "e1";
   r.evidence = ev(20, text.size(), "sanction");
+  doc.relations.push_back(r);
+  // A relation whose record is an entity's, laid out before at another depth.
+  r.type = "located-in";
+  r.evidence = ev(20, text.size(), "other-rule");
   doc.relations.push_back(r);
   return doc;
 }
