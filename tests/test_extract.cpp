@@ -412,3 +412,53 @@ TEST_CASE("extract: the entity index finds every key, even when hashes collide")
   CHECK(index.find("missing", 7, entities) == -1);
   CHECK(factgraph::ingest::EntityIndex{}.find("key-0", 7, entities) == -1);
 }
+
+TEST_CASE("extract: the phrase index grows keys word by word and reads entries only for phrases") {
+  // A key's hash is made from its words' hashes, as match_at grows it from tokens.
+  CHECK(PhraseIndex::key_hash("bureau") == word_hash("bureau"));
+  CHECK(PhraseIndex::key_hash("bureau of industry") ==
+        PhraseIndex::extend(PhraseIndex::extend(word_hash("bureau"), word_hash("of")), word_hash("industry")));
+  CHECK(PhraseIndex::key_hash("a b") != PhraseIndex::key_hash("b a"));
+  // Words differing in any one byte, of any length the loads cover, hash apart.
+  for (std::size_t length = 1; length <= 24; ++length)
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string word(length, 'k');
+      const std::uint32_t before = word_hash(word);
+      word[at] = 'q';
+      CHECK(word_hash(word) != before);
+      CHECK(word_hash(word) != word_hash(word.substr(0, length - 1)));
+    }
+
+  PhraseIndex index;
+  index.add_hit("bureau of industry", {EntryKind::kAgency, 4});
+  index.add_hit("bureau of industry", {EntryKind::kAgency, 4});  // once, however often added
+  index.mark_prefix("bureau");
+  index.mark_prefix("bureau of");
+  index.add_hit("treasury", {EntryKind::kAgency, 9});
+  CHECK(index.may_start(word_hash("bureau")));
+  CHECK(index.may_start(word_hash("treasury")));
+  const auto same_as = [](std::string_view want) {
+    return [want](const std::string& key) { return key == want; };
+  };
+  const PhraseIndex::Step prefix = index.step(PhraseIndex::key_hash("bureau of"), same_as("bureau of"));
+  CHECK(prefix.found);
+  CHECK(prefix.prefix);
+  CHECK(prefix.hits == nullptr);
+  const PhraseIndex::Step phrase =
+      index.step(PhraseIndex::key_hash("bureau of industry"), same_as("bureau of industry"));
+  CHECK(phrase.found);
+  CHECK_FALSE(phrase.prefix);
+  REQUIRE(phrase.hits != nullptr);
+  REQUIRE(phrase.hits->size() == 1);
+  CHECK(phrase.hits->front().row == 4);
+  // A key of the same hash that is not the phrase (a collision) gets no hits.
+  const PhraseIndex::Step other = index.step(PhraseIndex::key_hash("treasury"), same_as("something else"));
+  CHECK(other.found);
+  CHECK(other.hits == nullptr);
+  CHECK_FALSE(index.step(PhraseIndex::key_hash("bureau of commerce"), same_as("bureau of commerce")).found);
+  REQUIRE(index.find("bureau of industry") != nullptr);
+  CHECK(index.find("bureau of industry")->hits.size() == 1);
+  CHECK(index.find("bureau of") != nullptr);
+  CHECK(index.find("bureau of")->prefix);
+  CHECK(index.find("industry") == nullptr);
+}

@@ -162,15 +162,12 @@ std::string phrase_key(std::string_view phrase) {
 void LexiconData::add_phrase(std::string_view phrase, EntryKind kind, std::size_t row) {
   const std::string key = phrase_key(phrase);
   if (key.empty()) return;
-  auto& hits = phrases_.get(key).hits;
-  for (const PhraseHit& h : hits)
-    if (h.kind == kind && h.row == row) return;
-  hits.push_back({kind, row});
+  phrases_.add_hit(key, {kind, row});
   TokenArena arena;
   longest_phrase_ = std::max(longest_phrase_, tokenize(phrase, arena).size());
   for (std::size_t space = key.find(' '); space != std::string::npos;
        space = key.find(' ', space + 1)) {
-    phrases_.get(std::string_view(key).substr(0, space)).prefix = true;
+    phrases_.mark_prefix(std::string_view(key).substr(0, space));
   }
 }
 

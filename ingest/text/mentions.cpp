@@ -42,24 +42,24 @@ GazetteerMatch match_at(const std::vector<Token>& tokens, std::size_t i, const L
   GazetteerMatch best;
   // The key ("bureau of industry and security") grows a word at a time, and its hash with it;
   // the key itself is never built: an entry's key is compared with the words.
-  std::uint32_t hash = PhraseIndex::kSeed;
+  std::uint32_t hash = 0;
   std::size_t length = 0;
   if (i >= tokens.size() || !lex.phrases().may_start(tokens[i].hash)) return best;
   const std::size_t limit = std::min(tokens.size(), i + lex.longest_phrase());
   for (std::size_t j = i; j < limit; ++j) {
     if (j > i) {
-      hash = PhraseIndex::extend(PhraseIndex::extend(hash, " "), tokens[j].lower);
+      hash = PhraseIndex::extend(hash, tokens[j].hash);
       ++length;
     } else {
       hash = tokens[j].hash;
     }
     length += tokens[j].lower.size();
-    const PhraseIndex::Entry* entry = lex.phrases().find_if(hash, [&](const std::string& key) {
+    const PhraseIndex::Step step = lex.phrases().step(hash, [&](const std::string& key) {
       return key.size() == length && spells(key, tokens, i, j);
     });
-    if (!entry) break;  // neither a phrase nor the start of one
-    if (!entry->hits.empty()) best = {j - i + 1, &entry->hits};
-    if (!entry->prefix) break;  // no phrase goes on from here
+    if (!step.found) break;  // neither a phrase nor the start of one
+    if (step.hits) best = {j - i + 1, step.hits};
+    if (!step.prefix) break;  // no phrase goes on from here
   }
   return best;
 }

@@ -4,33 +4,51 @@
 
 namespace factgraph::ingest {
 
-PhraseIndex::Entry& PhraseIndex::get(std::string_view key) {
-  const std::uint32_t hash = extend(kSeed, key);
-  if (const Entry* found = find(key, hash)) return entries_[static_cast<std::size_t>(found - entries_.data())];
+PhraseIndex::Slot& PhraseIndex::slot_of(std::string_view key) {
+  const std::uint32_t hash = key_hash(key);
+  if (!slots_.empty())
+    for (std::size_t i = hash & mask_; slots_[i].entry != 0; i = (i + 1) & mask_)
+      if (slots_[i].hash == hash && same_word(entries_[slots_[i].entry - 1].key, key)) return slots_[i];
   if (2 * (entries_.size() + 1) > slots_.size()) grow();
   entries_.push_back({std::string(key), {}, false});
   if (key.find(' ') == std::string_view::npos) {
     const std::uint32_t bit = hash >> kStartShift;
     starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
-  for (std::size_t i = hash & mask_;; i = (i + 1) & mask_)
-    if (slots_[i].entry == 0) {
-      slots_[i] = {hash, static_cast<std::uint32_t>(entries_.size())};
-      break;
-    }
-  return entries_.back();
+  std::size_t i = hash & mask_;
+  while (slots_[i].entry != 0) i = (i + 1) & mask_;
+  slots_[i].hash = hash;
+  slots_[i].entry = static_cast<std::uint32_t>(entries_.size());
+  return slots_[i];
+}
+
+void PhraseIndex::add_hit(std::string_view key, PhraseHit hit) {
+  Slot& slot = slot_of(key);
+  std::vector<PhraseHit>& hits = entries_[slot.entry - 1].hits;
+  for (const PhraseHit& h : hits)
+    if (h.kind == hit.kind && h.row == hit.row) return;
+  hits.push_back(hit);
+  slot.phrase = 1;
+}
+
+void PhraseIndex::mark_prefix(std::string_view key) {
+  Slot& slot = slot_of(key);
+  entries_[slot.entry - 1].prefix = true;
+  slot.prefix = 1;
 }
 
 void PhraseIndex::grow() {
-  slots_.assign(std::max<std::size_t>(1024, 2 * slots_.size()), Slot{});
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(1024, 2 * old.size()), Slot{});
   mask_ = slots_.size() - 1;
-  for (std::size_t e = 0; e < entries_.size(); ++e) {
-    const std::uint32_t hash = extend(kSeed, entries_[e].key);
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_)
-      if (slots_[i].entry == 0) {
-        slots_[i] = {hash, static_cast<std::uint32_t>(e + 1)};
-        break;
-      }
+  // Slots move in entry order, as they were made, so probe sequences do not depend on the
+  // order of the old table.
+  std::sort(old.begin(), old.end(), [](const Slot& a, const Slot& b) { return a.entry < b.entry; });
+  for (const Slot& slot : old) {
+    if (slot.entry == 0) continue;
+    std::size_t i = slot.hash & mask_;
+    while (slots_[i].entry != 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -39,12 +40,35 @@ class TokenArena {
   std::size_t capacity_ = 0;  // size of the last block
 };
 
-/// FNV-1a over the bytes of `word`, continuing from `hash`: the gazetteer index and the word
-/// tables hash with it, so a token's hash, made once, serves both.
-inline constexpr std::uint32_t kWordHashSeed = 2166136261u;
-[[nodiscard]] inline std::uint32_t word_hash(std::string_view word, std::uint32_t hash = kWordHashSeed) {
-  for (const char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  return hash;
+/// A hash of the bytes of `word`: the gazetteer index and the word tables hash with it, so a
+/// token's hash, made once, serves both. Words are read 8 bytes at a time (short ones in two
+/// overlapping loads) and each load is mixed by one 64-bit multiplication: a byte-at-a-time hash
+/// waits on a multiplication per byte, and the tokenizer hashes every word.
+__extension__ using HashProduct = unsigned __int128;  // GCC and Clang have it on 64-bit targets
+[[nodiscard]] inline std::uint64_t hash_mix(std::uint64_t x) {
+  const HashProduct product = static_cast<HashProduct>(x) * 0x9E3779B97F4A7C15ull;
+  return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
+}
+[[nodiscard]] inline std::uint32_t word_hash(std::string_view word) {
+  const char* p = word.data();
+  std::size_t n = word.size();
+  std::uint64_t hash = 0xD6E8FEB86659FD93ull ^ n;
+  for (; n > 8; p += 8, n -= 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    hash = hash_mix(hash ^ chunk);
+  }
+  std::uint64_t tail = 0;  // the last 1 to 8 bytes, which with the length fix the word
+  if (n >= 4) {
+    std::uint32_t head, end;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&end, p + n - 4, 4);
+    tail = (std::uint64_t{head} << 32) | end;
+  } else if (n > 0) {
+    tail = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+           (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) | static_cast<unsigned char>(p[n - 1]);
+  }
+  return static_cast<std::uint32_t>(hash_mix(hash ^ tail));
 }
 
 /// Whether two short strings (words, gazetteer keys) are the same, compared inline: the word

@@ -31,15 +31,15 @@ class WordTable {
     return find_hashed(word, word_hash(word));
   }
   /// The same for a word whose word_hash (tokens.hpp) is known.
-  [[nodiscard]] std::uint32_t find(std::string_view word, std::uint32_t fnv) const {
+  [[nodiscard]] std::uint32_t find(std::string_view word, std::uint32_t hash) const {
     if (word.empty() || word.size() > longest_ || !starts_[static_cast<unsigned char>(word[0])])
       return 0;
-    return find_hashed(word, fnv);
+    return find_hashed(word, hash);
   }
 
  private:
-  [[nodiscard]] std::uint32_t find_hashed(std::string_view word, std::uint32_t fnv) const {
-    const std::uint32_t h = fold(fnv);
+  [[nodiscard]] std::uint32_t find_hashed(std::string_view word, std::uint32_t hash) const {
+    const std::uint32_t h = fold(hash);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.word.empty()) return 0;
@@ -54,9 +54,8 @@ class WordTable {
     std::uint32_t flags = 0;
   };
 
-  // A word's FNV-1a hash (words are short, so a byte-at-a-time hash is as fast as any) with its
-  // high bits folded in, as the slots are indexed by the low ones.
-  static std::uint32_t fold(std::uint32_t fnv) { return fnv ^ (fnv >> 16); }
+  // A word's word_hash with its high bits folded in, as the slots are indexed by the low ones.
+  static std::uint32_t fold(std::uint32_t hash) { return hash ^ (hash >> 16); }
   void grow();
 
   std::vector<Slot> slots_;  // open addressing, at most half full
