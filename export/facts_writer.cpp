@@ -270,6 +270,8 @@ class QuotedSentences {
     quoted_.push_back({e.begin, e.end, at, w.position() - at});
   }
 
+  void clear() { quoted_.clear(); }
+
  private:
   struct Quoted {
     std::size_t begin, end, offset, length;
@@ -312,6 +314,12 @@ class EvidenceRecords {
     laid_.push_back({e.begin, e.end, e.rule, start, w.position() - start});
   }
 
+  /// Forgets the records of the document before (keeping the memory).
+  void clear() {
+    laid_.clear();
+    sentences_.clear();
+  }
+
  private:
   struct Laid {
     std::size_t begin, end;
@@ -323,7 +331,9 @@ class EvidenceRecords {
 };
 
 void document(JsonLayout& w, const FactsDocument& doc, std::optional<std::string_view> article_text) {
-  EvidenceRecords records;
+  // Kept per thread: every document would otherwise grow the tables from empty again.
+  thread_local EvidenceRecords records;
+  records.clear();
   w.start_object();
   string_field(w, "id", doc.info.id);
   string_field(w, "title", doc.info.title);

@@ -79,6 +79,7 @@ struct Article {
   std::vector<RelationFact> relations;
   Attributes counts;
   std::string entry_key;  ///< entity_for_entry builds its keys here, so a lookup allocates nothing
+  std::string name_key;   ///< and entity_for the keys of names
   std::set<std::string> not_actors;  ///< acronyms of laws and common nouns ("EAR", "UAVs")  ///< stated counts, attached to the document's relations
 
   /// Finds or creates the entity for a name of `type`; `key` identifies gazetteer entries (an

@@ -216,11 +216,15 @@ void resolve_names(Article& a) {
     return std::any_of(s.mentions.begin(), s.mentions.end(), could_be_initials);
   });
   TokenArena names;
+  std::vector<Token> name_tokens;
+  std::string initials;
   for (const ArticleEntity& e : a.entities) {
     if (!acronyms) break;
     if (e.type == "region"sv || e.type == "person"sv || e.type == "official"sv) continue;
-    std::string initials;
-    for (const Token& tok : tokenize(e.name, names))
+    initials.clear();
+    names.clear();
+    tokenize(e.name, names, 0, name_tokens);
+    for (const Token& tok : name_tokens)
       if (tok.word && tok.capitalised) initials += tok.text[0];
     if (initials.size() >= 3) short_names.emplace(initials, static_cast<long>(&e - a.entities.data()));
   }

@@ -246,12 +246,12 @@ void EntityIndex::insert(std::size_t hash, long index) {
 }
 
 long Article::entity_for(std::string_view name, std::string_view type, std::string_view key) {
-  std::string normalized;
   if (key.empty()) {
-    normalized = normalize_name(name);
-    key = normalized;
+    name_key.clear();
+    append_normalized_name(name_key, name);
+    key = name_key;
   }
-  const std::size_t hash = std::hash<std::string_view>{}(key);
+  const std::size_t hash = word_hash(key);
   if (const long found = entity_by_key.find(key, hash, entities); found >= 0) return found;
   const auto index = static_cast<long>(entities.size());
   entity_by_key.insert(hash, index);

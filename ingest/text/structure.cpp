@@ -315,8 +315,9 @@ void maintains(Article& a) {
     // The maintainer, or failing that its parent department, when the article names either.
     bool found = false;
     for (int depth = 0; depth < 2 && !keeper.empty() && !found; ++depth) {
+      const std::string keeper_key = "agency:" + keeper;
       for (std::size_t j = 0; j < a.entities.size() && !found; ++j)
-        if (a.entities[j].key == "agency:" + keeper && !a.entities[j].evidence.empty()) {
+        if (a.entities[j].key == keeper_key && !a.entities[j].evidence.empty()) {
           // Evidence: the first sentence that names the list.
           const Sentence* where = &a.sentences.front();
           for (const Sentence& s : a.sentences) {
