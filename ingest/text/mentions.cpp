@@ -272,12 +272,14 @@ long Article::entity_for_entry(std::string_view kind, std::string_view name, std
 
 void Article::note_mention(long entity, std::string_view text, const Sentence& s) {
   ArticleEntity& e = entities[static_cast<std::size_t>(entity)];
-  if (text != e.name && std::find(e.aliases.begin(), e.aliases.end(), text) == e.aliases.end())
+  if (text != e.name && std::find(e.aliases.begin(), e.aliases.end(), text) == e.aliases.end()) {
+    if (e.aliases.empty()) e.aliases.reserve(4);  // as for the evidence below
     e.aliases.emplace_back(text);
+  }
   // One piece of evidence per sentence; offsets identify it without comparing the text.
   for (const Evidence& ev : e.evidence)
     if (ev.begin == s.span.begin && ev.end == s.span.end) return;
-  if (e.evidence.empty()) e.evidence.reserve(4);  // one allocation for the usual few
+  if (e.evidence.empty()) e.evidence.reserve(8);  // one allocation for the usual few
   e.evidence.push_back(evidence_of(s, "mention"));
 }
 

@@ -1,0 +1,98 @@
+// The allocation cache in front of malloc (cli/allocation_cache.cpp), which this test binary
+// links as the factgraph binary does: every other test runs on it too.
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/allocation_cache.hpp"
+
+namespace {
+
+using namespace factgraph::cli;
+
+// Fills a block with a pattern made from its seed, and checks it is still there.
+void fill(unsigned char* p, std::size_t size, unsigned seed) {
+  for (std::size_t i = 0; i < size; ++i) p[i] = static_cast<unsigned char>(seed * 31 + i);
+}
+bool intact(const unsigned char* p, std::size_t size, unsigned seed) {
+  for (std::size_t i = 0; i < size; ++i)
+    if (p[i] != static_cast<unsigned char>(seed * 31 + i)) return false;
+  return true;
+}
+
+struct Block {
+  std::unique_ptr<unsigned char[]> bytes;
+  std::size_t size;
+  unsigned seed;
+};
+
+// Allocates and frees blocks of every cached size and some larger, in a random order, checking
+// that no block is handed out twice (each keeps the pattern written into it).
+bool churn(unsigned seed, int rounds) {
+  std::mt19937 random(seed);
+  std::vector<Block> live;
+  bool ok = true;
+  for (int r = 0; r < rounds; ++r) {
+    if (live.empty() || random() % 3 != 0) {
+      const std::size_t size = random() % (allocation_cache::kLargestBlock + 200);
+      Block b{std::make_unique<unsigned char[]>(size), size, static_cast<unsigned>(random())};
+      fill(b.bytes.get(), b.size, b.seed);
+      live.push_back(std::move(b));
+    } else {
+      const std::size_t at = random() % live.size();
+      ok = ok && intact(live[at].bytes.get(), live[at].size, live[at].seed);
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(at));
+    }
+  }
+  for (const Block& b : live) ok = ok && intact(b.bytes.get(), b.size, b.seed);
+  return ok;
+}
+
+TEST_CASE("allocation cache: a freed small block serves the next request of its size") {
+  if (!allocation_cache::enabled()) return;  // sanitizer builds leave new and delete alone
+  auto* first = new std::uint64_t[5];
+  delete[] first;
+  auto* second = new std::uint64_t[5];
+  CHECK(second == first);
+  delete[] second;
+  // Sized and unsized deletes file a block under the same size.
+  auto* text = new std::string(40, 'x');  // a string of 40 chars allocates 41 bytes
+  const char* data = text->data();
+  delete text;
+  std::string again(40, 'y');
+  CHECK(again.data() == data);
+}
+
+TEST_CASE("allocation cache: blocks of every size keep their contents on several threads") {
+  CHECK(churn(1, 20000));
+  std::vector<std::thread> threads;
+  std::vector<int> results(4, 0);
+  for (unsigned t = 0; t < 4; ++t)
+    threads.emplace_back([t, &results] { results[t] = churn(100 + t, 20000) ? 1 : 0; });
+  for (std::thread& t : threads) t.join();
+  for (const int r : results) CHECK(r == 1);
+}
+
+TEST_CASE("allocation cache: blocks freed on another thread are reused there, and threads end cleanly") {
+  // Made on this thread, freed on another, which then allocates from them; then it ends and
+  // gives its cache back.
+  std::vector<std::unique_ptr<std::string>> made;
+  for (int i = 0; i < 1000; ++i)
+    made.push_back(std::make_unique<std::string>(static_cast<std::size_t>(20 + i % 300), 'a'));
+  bool ok = true;
+  std::thread other([&made, &ok] {
+    made.clear();
+    ok = churn(7, 5000);
+  });
+  other.join();
+  CHECK(ok);
+  CHECK(churn(8, 5000));
+}
+
+}  // namespace
