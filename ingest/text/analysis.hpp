@@ -34,6 +34,8 @@ struct Sentence {
   std::vector<Token> tokens;
   std::vector<Mention> mentions;  ///< ordered by first token
   std::vector<DateMention> dates;  ///< offsets relative to the sentence
+  /// The WordClass bits of all its tokens: a rule that needs a cue word skips sentences without.
+  std::uint32_t classes = 0;
   bool heading = false;  ///< title-case or all-caps line: only gazetteer names are trusted
 };
 

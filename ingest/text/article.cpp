@@ -175,6 +175,8 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
     const std::string_view text =
         std::string_view(record.text).substr(s.span.begin, s.span.end - s.span.begin);
     tokenize(text, a.token_text, s.span.begin, s.tokens);
+    s.classes = 0;
+    for (const Token& t : s.tokens) s.classes |= t.classes;
     s.dates = find_dates(text, record.info.date, s.tokens, s.span.begin);
   }
   find_mentions(a);

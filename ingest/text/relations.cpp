@@ -456,7 +456,7 @@ struct Rules {
   void run(Sentence& s) {
     membership(s);
     if (continuation(s)) return;
-    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    for (std::size_t i = 0; (s.classes & (kAddVerb | kRemoveVerb)) && i < s.tokens.size(); ++i) {
       if (is(s.tokens[i], kAddVerb)) {
         listing(s, i, "added-to-list");
         break;
@@ -466,7 +466,7 @@ struct Rules {
         break;
       }
     }
-    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    for (std::size_t i = 0; (s.classes & kSanctionWord) && i < s.tokens.size(); ++i) {
       if (!is(s.tokens[i], kSanctionWord)) continue;
       const std::string_view w = s.tokens[i].lower;
       // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
@@ -481,8 +481,8 @@ struct Rules {
       sanction(s, i);
       break;
     }
-    talks(s);
-    for (std::size_t i = 0; i < s.tokens.size(); ++i)
+    if (s.classes & kTalksWord) talks(s);
+    for (std::size_t i = 0; (s.classes & kCondemnVerb) && i < s.tokens.size(); ++i)
       if (is(s.tokens[i], kCondemnVerb)) {
         condemn(s, i);
         break;

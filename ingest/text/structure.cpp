@@ -238,7 +238,8 @@ void located_in(Article& a, Sentence& s) {
       }
     }
   }
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  // Only sentences with a joined word or a place cue ("based", "under") can say where.
+  for (std::size_t i = 0; (s.classes & (kJoinedWord | kPlaceCue)) && i < t.size(); ++i) {
     // "Hangzhou-based X"
     if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
       const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - 6);

@@ -218,6 +218,7 @@ void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
     std::uint8_t cases = 0;
     std::size_t letters = 0;
     bool skipped_bytes = false;
+    bool joined = false;
     std::size_t j = i;
     while (j < n) {
       // Letters and digits are most of the text; everything else goes through the rules below.
@@ -237,6 +238,7 @@ void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
       const char d = text[j];
       const bool next_word = j + 1 < n && word_byte(text, j + 1);
       if ((d == '-' || d == '/') && next_word && j + 1 < n) {
+        joined = true;
         ++j;
         continue;
       }
@@ -284,6 +286,7 @@ void tokenize(std::string_view text, TokenArena& arena, std::size_t offset,
       }
     }
     finish(t, word, arena, cases, letters);
+    if (joined) t.classes |= kJoinedWord;
     i = j;
   }
 }

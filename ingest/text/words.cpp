@@ -87,6 +87,7 @@ constexpr std::string_view kTalksWords[] = {
 constexpr std::string_view kCondemnWords[] = {
     "condemn", "condemns", "condemned", "condemning", "slammed", "slams", "slam", "denounced",
     "denounces", "criticized", "criticised", "blasted", "rebuked"};
+constexpr std::string_view kPlaceCues[] = {"based", "located", "headquartered", "under"};
 constexpr std::string_view kGenericListWords[] = {"blacklist", "blacklists", "list", "entity-list",
                                                   "lists"};
 
@@ -108,6 +109,7 @@ WordTable make_word_classes() {
   t.add(kTalksWords, kTalksWord);
   t.add(kCondemnWords, kCondemnVerb);
   t.add(kGenericListWords, kGenericListWord);
+  t.add(kPlaceCues, kPlaceCue);
   return t;
 }
 

@@ -28,6 +28,10 @@ enum WordClass : std::uint32_t {
   kTalksWord = 1u << 13,        ///< "talks", "met", "negotiations"
   kCondemnVerb = 1u << 14,      ///< "condemned", "slammed"
   kGenericListWord = 1u << 15,  ///< "blacklist", "list": the article's list, unnamed
+  kPlaceCue = 1u << 16,         ///< "based", "located", "headquartered", "under": X based in Y
+  /// Not a word list: the tokenizer sets it on words joined by hyphens or slashes
+  /// ("Hangzhou-based"), so that a rule about such words can skip sentences without any.
+  kJoinedWord = 1u << 17,
 };
 
 namespace detail {
