@@ -8,6 +8,7 @@
 
 #include "ingest/text/dates.hpp"
 #include "ingest/text/tokens.hpp"
+#include "ingest/text/words.hpp"
 
 namespace {
 
@@ -208,6 +209,11 @@ TEST_CASE("dates: a tokenised sentence gives what its text gives") {
     const auto by_tokens = find_dates(sentence, kPublished, tokens, offset);
     INFO(sentence);
     REQUIRE(by_tokens.size() == by_text.size());
+    // The extractor looks for dates only in sentences with one of these classes of token.
+    std::uint32_t classes = 0;
+    for (const auto& t : tokens) classes |= t.classes;
+    using namespace factgraph::ingest;
+    if (!by_text.empty()) CHECK((classes & (kDateName | kDayWord | kMixedWord)) != 0);
     for (std::size_t i = 0; i < by_text.size(); ++i) {
       CHECK(by_tokens[i].begin == by_text[i].begin);
       CHECK(by_tokens[i].iso == by_text[i].iso);

@@ -11,6 +11,7 @@
 #include "ingest/text/analysis.hpp"
 #include "ingest/text/extractor.hpp"
 #include "ingest/text/lexicon_data.hpp"
+#include "ingest/text/words.hpp"
 
 using namespace factgraph;
 using namespace factgraph::ingest;
@@ -461,4 +462,24 @@ TEST_CASE("extract: the phrase index grows keys word by word and reads entries o
   CHECK(index.find("bureau of") != nullptr);
   CHECK(index.find("bureau of")->prefix);
   CHECK(index.find("industry") == nullptr);
+}
+
+TEST_CASE("extract: tokens carry the classes the tokenizer works out") {
+  TokenArena arena;
+  const auto tokens = tokenize("The Hangzhou-based firm, located in Todays Plaza, said 1.5 on Sept. 9", arena);
+  const auto classes_of = [&](std::string_view text) {
+    for (const Token& t : tokens)
+      if (t.text == text) return t.classes;
+    FAIL("no token " << text);
+    return std::uint32_t{0};
+  };
+  CHECK((classes_of("Hangzhou-based") & kJoinedWord) != 0);
+  CHECK((classes_of("Hangzhou-based") & kMixedWord) != 0);  // not letters only
+  CHECK((classes_of("firm") & (kJoinedWord | kMixedWord | kDayWord)) == 0);
+  CHECK((classes_of("located") & kPlaceCue) != 0);
+  CHECK((classes_of("Todays") & kDayWord) != 0);
+  CHECK((classes_of("Plaza") & kDayWord) == 0);
+  CHECK((classes_of("1.5") & kMixedWord) != 0);
+  CHECK((classes_of("Sept") & kDateName) != 0);
+  CHECK((classes_of("said") & kDateName) == 0);
 }

@@ -5,6 +5,7 @@
 #include "graph/names.hpp"
 #include "ingest/text/analysis.hpp"
 #include "ingest/text/extractor.hpp"
+#include "ingest/text/words.hpp"
 
 namespace factgraph::ingest {
 
@@ -177,7 +178,11 @@ FactsDocument extract_facts(const ArticleRecord& record, const Lexicon& lexicon,
     tokenize(text, a.token_text, s.span.begin, s.tokens);
     s.classes = 0;
     for (const Token& t : s.tokens) s.classes |= t.classes;
-    s.dates = find_dates(text, record.info.date, s.tokens, s.span.begin);
+    // Every date has a number, a month or weekday name or a day word (find_dates).
+    if (s.classes & (kDateName | kDayWord | kMixedWord))
+      s.dates = find_dates(text, record.info.date, s.tokens, s.span.begin);
+    else
+      s.dates.clear();
   }
   find_mentions(a);
   if (!record.place.empty()) {

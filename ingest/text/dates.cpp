@@ -7,6 +7,7 @@
 
 #include "graph/calendar.hpp"
 #include "ingest/text/word_table.hpp"
+#include "ingest/text/words.hpp"
 
 namespace factgraph::ingest {
 namespace {
@@ -101,13 +102,6 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
-                                            "may",       "june",     "july",     "august",
-                                            "september", "october",  "november", "december"};
-constexpr std::string_view kMonthAbbrevs[] = {"jan", "feb", "mar", "apr", "",    "jun",
-                                              "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                          "thursday", "friday", "saturday"};
 // Words after which a bare month or year names a time ("in May", "mid-2019", "the 2018 law").
 constexpr std::string_view kMonthCues =
     "in since until till by from of early late mid during last next this before after "
@@ -642,7 +636,6 @@ class DateFinder {
 
 namespace {
 
-constexpr std::string_view kDayWords[] = {"today", "yesterday", "tomorrow", "tonight"};
 constexpr std::uint32_t kMonthOrWeekday =
     (0xFu << kMonthShift) | (0xFu << kMonthAbbrevShift) | (0x7u << kWeekdayShift);
 
@@ -700,13 +693,9 @@ bool tokens_may_hold_date(std::string_view sentence, const std::vector<Token>& t
       if (may_hold_date(sentence.substr(t.begin - offset, t.end - t.begin))) return true;
       continue;
     }
-    const std::string_view w = t.lower;
-    if (is_upper(t.text[0]) && w.size() >= 3 && w.size() <= 9 &&
-        (kDateWords.find(w, t.hash) & kMonthOrWeekday))
-      return true;
-    if (w[0] == 't' || w[0] == 'y')
-      for (const std::string_view day : kDayWords)
-        if (w.starts_with(day)) return true;
+    // The same words as kDateWords' months and weekdays (words.cpp), and the day words.
+    if ((t.classes & kDateName) && is_upper(t.text[0])) return true;
+    if (t.classes & kDayWord) return true;
   }
   return false;
 }

@@ -99,7 +99,15 @@ void finish(Token& t, std::string_view text, TokenArena& arena, std::uint8_t cas
   t.letters_only = t.word && letters == text.size();
   const std::uint32_t hash = word_hash(lower_text);
   t.hash = hash;
-  t.classes = word_classes(lower_text, hash);
+  std::uint32_t classes = word_classes(lower_text, hash);
+  if (!t.letters_only) {
+    if (t.word) classes |= kMixedWord;
+  } else if (lower_text.size() >= 5 && ((lower_text[0] == 't' && lower_text[1] == 'o') ||
+                                        (lower_text[0] == 'y' && lower_text[1] == 'e'))) {
+    for (const std::string_view day : kDayWords)
+      if (lower_text.starts_with(day)) classes |= kDayWord;
+  }
+  t.classes = classes;
 }
 
 // The same for a token of punctuation, whose text has no letters (but may be a word class: "&").

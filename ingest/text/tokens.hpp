@@ -91,7 +91,8 @@ struct Token {
   bool capitalised = false;  ///< first character an upper-case ASCII letter or a non-ASCII letter
   bool all_caps = false;     ///< at least two letters, none lower case
   bool letters_only = false;  ///< a word of ASCII letters and nothing else
-  /// The WordClass bits of `lower` (words.hpp), looked up once here for the many rules that ask.
+  /// The WordClass bits of `lower` (words.hpp), looked up once here for the many rules that ask,
+  /// with those the tokenizer works out itself (kJoinedWord, kDayWord, kMixedWord).
   std::uint32_t classes = 0;
   std::uint32_t hash = 0;  ///< word_hash(lower)
 };

@@ -110,6 +110,10 @@ WordTable make_word_classes() {
   t.add(kCondemnWords, kCondemnVerb);
   t.add(kGenericListWords, kGenericListWord);
   t.add(kPlaceCues, kPlaceCue);
+  t.add(kMonthNames, kDateName);
+  t.add(kMonthAbbrevs, kDateName);  // the empty one for May is skipped
+  t.add(std::string_view("sept"), kDateName);
+  t.add(kWeekdays, kDateName);
   return t;
 }
 

@@ -32,7 +32,24 @@ enum WordClass : std::uint32_t {
   /// Not a word list: the tokenizer sets it on words joined by hyphens or slashes
   /// ("Hangzhou-based"), so that a rule about such words can skip sentences without any.
   kJoinedWord = 1u << 17,
+  kDateName = 1u << 18,  ///< month names and abbreviations, weekday names ("march", "sept", "friday")
+  /// Also set by the tokenizer, for the date finder's prefilter (dates.cpp): a word of letters
+  /// only that starts with "today", "yesterday", "tomorrow" or "tonight"; and a word token that
+  /// is not letters only (numbers, "2020-07-09", "mid-2019").
+  kDayWord = 1u << 19,
+  kMixedWord = 1u << 20,
 };
+
+/// Month names, their abbreviations (none for May) and weekday names, lower case.
+inline constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
+inline constexpr std::string_view kMonthAbbrevs[] = {"jan", "feb", "mar", "apr", "",    "jun",
+                                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+inline constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                 "thursday", "friday", "saturday"};
+/// Words that name a day relative to the publication date.
+inline constexpr std::string_view kDayWords[] = {"today", "yesterday", "tomorrow", "tonight"};
 
 namespace detail {
 extern const WordTable kWordClasses;  // words.cpp; only read after main has started
