@@ -6,10 +6,14 @@
 #include <cstdlib>
 #include <new>
 
-#if defined(__SANITIZE_ADDRESS__)
+// Sanitizers and memory checkers must see every allocation and every free, so the cache is left
+// out under them, and by the CMake option FACTGRAPH_ALLOCATION_CACHE=OFF (for Valgrind's memcheck,
+// which does not replace operators the executable defines).
+#if defined(FACTGRAPH_NO_ALLOCATION_CACHE) || defined(__SANITIZE_ADDRESS__) || \
+    defined(__SANITIZE_HWADDRESS__)
 #define FACTGRAPH_ALLOCATION_CACHE 0
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(hwaddress_sanitizer)
 #define FACTGRAPH_ALLOCATION_CACHE 0
 #endif
 #endif

@@ -3,14 +3,15 @@
 // small freed blocks in front of malloc (allocation_cache.cpp). Extracting an article allocates
 // a few hundred small strings and vectors and frees them all when its document is written;
 // glibc keeps only 7 freed blocks of each size per thread, so most of them went through its
-// slower bins, about a twentieth of the extraction time. Builds with AddressSanitizer leave
-// operator new to the sanitizer.
+// slower bins, about a twentieth of the extraction time. Builds with a sanitizer, or configured
+// with -DFACTGRAPH_ALLOCATION_CACHE=OFF, leave operator new alone. The cache asks glibc's
+// malloc_usable_size for the size of a block freed without one.
 
 #include <cstddef>
 
 namespace factgraph::cli::allocation_cache {
 
-/// Whether this build has the cache (not with AddressSanitizer).
+/// Whether this build has the cache.
 [[nodiscard]] bool enabled();
 
 /// Blocks of up to this many bytes are cached; larger ones go to malloc and free directly.

@@ -139,8 +139,8 @@ class JsonLayout {
     append_json_string(out_, value);
   }
 
-  /// A value laid out before by this layout at the same depth: `length` bytes of the output
-  /// from `offset` on.
+  /// A value laid out before by this layout: `length` bytes of the output from `offset` on. It
+  /// must be laid out alike wherever it goes: a string, or a flat object, at any depth.
   void repeat(std::size_t offset, std::size_t length) {
     before_value();
     out_.append(out_, offset, length);

@@ -61,9 +61,15 @@ TEST_CASE("allocation cache: a freed small block serves the next request of its 
   auto* second = new std::uint64_t[5];
   CHECK(second == first);
   delete[] second;
-  // Sized and unsized deletes file a block under the same size.
+  // A block freed without its size (unsized delete) is filed under the size it was made for.
+  void* block = ::operator new(40);
+  ::operator delete(block);
+  void* sized = ::operator new(40);
+  CHECK(sized == block);
+  ::operator delete(sized, 40);  // and with it
   auto* text = new std::string(40, 'x');  // a string of 40 chars allocates 41 bytes
   const char* data = text->data();
+  CHECK(static_cast<const void*>(data) == sized);
   delete text;
   std::string again(40, 'y');
   CHECK(again.data() == data);

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -420,6 +421,20 @@ TEST_CASE("extract: the phrase index grows keys word by word and reads entries o
   CHECK(PhraseIndex::key_hash("bureau of industry") ==
         PhraseIndex::extend(PhraseIndex::extend(word_hash("bureau"), word_hash("of")), word_hash("industry")));
   CHECK(PhraseIndex::key_hash("a b") != PhraseIndex::key_hash("b a"));
+  // Every word of one to three lower-case letters hashes apart from every other ("be", "bed").
+  {
+    std::vector<std::uint32_t> hashes;
+    std::string word;
+    for (char a = 'a'; a <= 'z'; ++a) {
+      hashes.push_back(word_hash(std::string(1, a)));
+      for (char b = 'a'; b <= 'z'; ++b) {
+        hashes.push_back(word_hash(std::string{a, b}));
+        for (char c = 'a'; c <= 'z'; ++c) hashes.push_back(word_hash(std::string{a, b, c}));
+      }
+    }
+    std::sort(hashes.begin(), hashes.end());
+    CHECK(std::adjacent_find(hashes.begin(), hashes.end()) == hashes.end());
+  }
   // Words differing in any one byte, of any length the loads cover, hash apart.
   for (std::size_t length = 1; length <= 24; ++length)
     for (std::size_t at = 0; at < length; ++at) {

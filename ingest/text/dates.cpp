@@ -684,7 +684,7 @@ bool may_hold_date(std::string_view s) {
 
 // may_hold_date read off the sentence's tokens. A token of ASCII letters only is one run of
 // letters as may_hold_date sees it (tokens end where the runs of letters and digits end), so
-// its lower-case form and hash answer at once; any other word token is scanned as text.
+// its word classes answer at once; any other word token is scanned as text.
 bool tokens_may_hold_date(std::string_view sentence, const std::vector<Token>& tokens,
                           std::size_t offset) {
   for (const Token& t : tokens) {
@@ -693,7 +693,8 @@ bool tokens_may_hold_date(std::string_view sentence, const std::vector<Token>& t
       if (may_hold_date(sentence.substr(t.begin - offset, t.end - t.begin))) return true;
       continue;
     }
-    // The same words as kDateWords' months and weekdays (words.cpp), and the day words.
+    // kDateName holds the months, abbreviations and weekdays of kDateWords (words.cpp makes the
+    // class from the same lists); kDayWord the words starting with a day word.
     if ((t.classes & kDateName) && is_upper(t.text[0])) return true;
     if (t.classes & kDayWord) return true;
   }

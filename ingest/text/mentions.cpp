@@ -74,8 +74,8 @@ std::string surface(const Article& a, const Sentence& s, std::size_t first, std:
   const std::string_view text = a.record->text;
   const std::size_t begin = s.tokens[first].begin;
   std::string out(text.substr(begin, s.tokens[last - 1].end - begin));
-  // Hard-wrapped text: a name may run across a line break. Tokens hold no white space, so only
-  // the gaps between them are looked at.
+  // Hard-wrapped text: a name may run across a line break. Tokens of valid UTF-8 (the readers
+  // reject any other) hold no white space, so only the gaps between them are looked at.
   for (std::size_t k = first; k + 1 < last; ++k)
     for (std::size_t at = s.tokens[k].end; at < s.tokens[k + 1].begin; ++at)
       if (const char c = text[at]; c == '\n' || c == '\r' || c == '\t') out[at - begin] = ' ';

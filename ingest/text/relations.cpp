@@ -456,37 +456,41 @@ struct Rules {
   void run(Sentence& s) {
     membership(s);
     if (continuation(s)) return;
-    for (std::size_t i = 0; (s.classes & (kAddVerb | kRemoveVerb)) && i < s.tokens.size(); ++i) {
-      if (is(s.tokens[i], kAddVerb)) {
-        listing(s, i, "added-to-list");
+    // Each rule looks at a sentence only when it has one of the rule's cue words.
+    if (s.classes & (kAddVerb | kRemoveVerb))
+      for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        if (is(s.tokens[i], kAddVerb)) {
+          listing(s, i, "added-to-list");
+          break;
+        }
+        if (is(s.tokens[i], kRemoveVerb)) {
+          listing(s, i, "removed-from-list");
+          break;
+        }
+      }
+    if (s.classes & kSanctionWord)
+      for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        if (!is(s.tokens[i], kSanctionWord)) continue;
+        const std::string_view w = s.tokens[i].lower;
+        // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
+        if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions"sv) continue;
+        if (w.ends_with("ed") && i > 0) {
+          const std::string_view before = s.tokens[i - 1].lower;
+          if (before == "of"sv || before == "the"sv || before == "a"sv || before == "an"sv || before == "other"sv ||
+              before == "for"sv || before == "with"sv || before == "to"sv || before == "these"sv ||
+              before == "those"sv || before == "its"sv || before == "their"sv || before == "and"sv || before == "or"sv)
+            continue;
+        }
+        sanction(s, i);
         break;
       }
-      if (is(s.tokens[i], kRemoveVerb)) {
-        listing(s, i, "removed-from-list");
-        break;
-      }
-    }
-    for (std::size_t i = 0; (s.classes & kSanctionWord) && i < s.tokens.size(); ++i) {
-      if (!is(s.tokens[i], kSanctionWord)) continue;
-      const std::string_view w = s.tokens[i].lower;
-      // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
-      if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions"sv) continue;
-      if (w.ends_with("ed") && i > 0) {
-        const std::string_view before = s.tokens[i - 1].lower;
-        if (before == "of"sv || before == "the"sv || before == "a"sv || before == "an"sv || before == "other"sv ||
-            before == "for"sv || before == "with"sv || before == "to"sv || before == "these"sv ||
-            before == "those"sv || before == "its"sv || before == "their"sv || before == "and"sv || before == "or"sv)
-          continue;
-      }
-      sanction(s, i);
-      break;
-    }
     if (s.classes & kTalksWord) talks(s);
-    for (std::size_t i = 0; (s.classes & kCondemnVerb) && i < s.tokens.size(); ++i)
-      if (is(s.tokens[i], kCondemnVerb)) {
-        condemn(s, i);
-        break;
-      }
+    if (s.classes & kCondemnVerb)
+      for (std::size_t i = 0; i < s.tokens.size(); ++i)
+        if (is(s.tokens[i], kCondemnVerb)) {
+          condemn(s, i);
+          break;
+        }
   }
 };
 

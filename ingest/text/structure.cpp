@@ -239,44 +239,45 @@ void located_in(Article& a, Sentence& s) {
     }
   }
   // Only sentences with a joined word or a place cue ("based", "under") can say where.
-  for (std::size_t i = 0; (s.classes & (kJoinedWord | kPlaceCue)) && i < t.size(); ++i) {
-    // "Hangzhou-based X"
-    if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
-      const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - 6);
-      const auto* hits = a.lexicon->find(place);
-      if (!hits) continue;
-      for (const PhraseHit& h : *hits) {
-        if (h.kind != EntryKind::kRegion) continue;
+  if (s.classes & (kJoinedWord | kPlaceCue))
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      // "Hangzhou-based X"
+      if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
+        const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - 6);
+        const auto* hits = a.lexicon->find(place);
+        if (!hits) continue;
+        for (const PhraseHit& h : *hits) {
+          if (h.kind != EntryKind::kRegion) continue;
+          for (Mention& m : s.mentions)
+            if (m.first > i && m.role == Mention::Role::kName) {
+              if (m.entity < 0) promote_to_firm(a, s, m);
+              const std::string& name = a.lexicon->regions[h.row].name;
+              const long region = a.entity_for_entry("region", name, "region");
+              a.entities[static_cast<std::size_t>(region)].demonym_only = false;
+              a.note_mention(region, std::string_view(a.record->text).substr(t[i].begin, t[i].end - t[i].begin - 6), s);
+              if (is_org(a, m)) a.relate("located-in", m.entity, region, "", s, "x-based");
+              break;
+            }
+          break;
+        }
+      }
+      // "X (under Brazil)", "X, based in Y", "located in Y"
+      const bool under = t[i].text == "("sv && i + 2 < t.size() && t[i + 1].lower == "under"sv;
+      const bool based = (t[i].lower == "based"sv || t[i].lower == "located"sv || t[i].lower == "headquartered"sv) &&
+                         i + 2 < t.size() && t[i + 1].lower == "in"sv;
+      if (under || based) {
+        Mention* place = mention_at(s, i + 2);
+        Mention* org = nullptr;
         for (Mention& m : s.mentions)
-          if (m.first > i && m.role == Mention::Role::kName) {
-            if (m.entity < 0) promote_to_firm(a, s, m);
-            const std::string& name = a.lexicon->regions[h.row].name;
-            const long region = a.entity_for_entry("region", name, "region");
-            a.entities[static_cast<std::size_t>(region)].demonym_only = false;
-            a.note_mention(region, std::string_view(a.record->text).substr(t[i].begin, t[i].end - t[i].begin - 6), s);
-            if (is_org(a, m)) a.relate("located-in", m.entity, region, "", s, "x-based");
-            break;
-          }
-        break;
+          if (m.last <= i && m.last + 3 >= i &&
+              (is_org(a, m) || (m.role == Mention::Role::kName && m.entity < 0)))
+            org = &m;
+        if (place && is_region(a, *place) && org) {
+          if (org->entity < 0) promote_to_firm(a, s, *org);
+          if (is_org(a, *org)) a.relate("located-in", org->entity, make_region_used(a, *place, s), "", s, under ? "under-place" : "based-in");
+        }
       }
     }
-    // "X (under Brazil)", "X, based in Y", "located in Y"
-    const bool under = t[i].text == "("sv && i + 2 < t.size() && t[i + 1].lower == "under"sv;
-    const bool based = (t[i].lower == "based"sv || t[i].lower == "located"sv || t[i].lower == "headquartered"sv) &&
-                       i + 2 < t.size() && t[i + 1].lower == "in"sv;
-    if (under || based) {
-      Mention* place = mention_at(s, i + 2);
-      Mention* org = nullptr;
-      for (Mention& m : s.mentions)
-        if (m.last <= i && m.last + 3 >= i &&
-            (is_org(a, m) || (m.role == Mention::Role::kName && m.entity < 0)))
-          org = &m;
-      if (place && is_region(a, *place) && org) {
-        if (org->entity < 0) promote_to_firm(a, s, *org);
-        if (is_org(a, *org)) a.relate("located-in", org->entity, make_region_used(a, *place, s), "", s, under ? "under-place" : "based-in");
-      }
-    }
-  }
   // "X is a ... Russian investment company"; "X, Russia's main arms export entity"
   for (std::size_t k = 0; k < s.mentions.size(); ++k) {
     Mention& m = s.mentions[k];

@@ -52,7 +52,9 @@ __extension__ using HashProduct = unsigned __int128;  // GCC and Clang have it o
 [[nodiscard]] inline std::uint32_t word_hash(std::string_view word) {
   const char* p = word.data();
   std::size_t n = word.size();
-  std::uint64_t hash = 0xD6E8FEB86659FD93ull ^ n;
+  // The length is spread over all 64 bits, so that it never cancels against the bytes: "be" and
+  // "bed" must not meet in the mixer.
+  std::uint64_t hash = 0xD6E8FEB86659FD93ull ^ (n * 0x9FB21C651E98DF25ull);
   for (; n > 8; p += 8, n -= 8) {
     std::uint64_t chunk;
     std::memcpy(&chunk, p, 8);

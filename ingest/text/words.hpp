@@ -32,11 +32,13 @@ enum WordClass : std::uint32_t {
   /// Not a word list: the tokenizer sets it on words joined by hyphens or slashes
   /// ("Hangzhou-based"), so that a rule about such words can skip sentences without any.
   kJoinedWord = 1u << 17,
-  kDateName = 1u << 18,  ///< month names and abbreviations, weekday names ("march", "sept", "friday")
-  /// Also set by the tokenizer, for the date finder's prefilter (dates.cpp): a word of letters
-  /// only that starts with "today", "yesterday", "tomorrow" or "tonight"; and a word token that
-  /// is not letters only (numbers, "2020-07-09", "mid-2019").
+  /// Month names and abbreviations, weekday names ("march", "may", "sept", "friday"): what a date
+  /// can start with. Unlike kCalendarWord, which ends names, it has "may" and the abbreviations.
+  kDateName = 1u << 18,
+  /// Set by the tokenizer for the date finder (dates.cpp): a word of letters only that starts
+  /// with "today", "yesterday", "tomorrow" or "tonight".
   kDayWord = 1u << 19,
+  /// Set by the tokenizer: a word token that is not letters only ("2020", "2020-07-09", "mid-2019").
   kMixedWord = 1u << 20,
 };
 
