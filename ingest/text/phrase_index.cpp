@@ -7,19 +7,17 @@ namespace factgraph::ingest {
 PhraseIndex::Slot& PhraseIndex::slot_of(std::string_view key) {
   const std::uint32_t hash = key_hash(key);
   if (!slots_.empty())
-    for (std::size_t i = hash & mask_; slots_[i].entry != 0; i = (i + 1) & mask_)
-      if (slots_[i].hash == hash && same_word(entries_[slots_[i].entry - 1].key, key)) return slots_[i];
+    if (Slot& found = slots_[probe(key, hash)]; found.entry != 0) return found;
   if (2 * (entries_.size() + 1) > slots_.size()) grow();
   entries_.push_back({std::string(key), {}, false});
   if (key.find(' ') == std::string_view::npos) {
     const std::uint32_t bit = hash >> kStartShift;
     starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
-  std::size_t i = hash & mask_;
-  while (slots_[i].entry != 0) i = (i + 1) & mask_;
-  slots_[i].hash = hash;
-  slots_[i].entry = static_cast<std::uint32_t>(entries_.size());
-  return slots_[i];
+  Slot& slot = slots_[probe(key, hash)];  // a free slot: no other entry has this key
+  slot.hash = hash;
+  slot.entry = static_cast<std::uint32_t>(entries_.size());
+  return slot;
 }
 
 void PhraseIndex::add_hit(std::string_view key, PhraseHit hit) {
@@ -41,9 +39,6 @@ void PhraseIndex::grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(std::max<std::size_t>(1024, 2 * old.size()), Slot{});
   mask_ = slots_.size() - 1;
-  // Slots move in entry order, as they were made, so probe sequences do not depend on the
-  // order of the old table.
-  std::sort(old.begin(), old.end(), [](const Slot& a, const Slot& b) { return a.entry < b.entry; });
   for (const Slot& slot : old) {
     if (slot.entry == 0) continue;
     std::size_t i = slot.hash & mask_;

@@ -55,12 +55,8 @@ class PhraseIndex {
   /// The entry for `key`, whose hash is `hash`, or nullptr.
   [[nodiscard]] const Entry* find(std::string_view key, std::uint32_t hash) const {
     if (slots_.empty()) return nullptr;
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.entry == 0) return nullptr;
-      const Entry& entry = entries_[slot.entry - 1];
-      if (slot.hash == hash && same_word(entry.key, key)) return &entry;
-    }
+    const Slot& slot = slots_[probe(key, hash)];
+    return slot.entry != 0 ? &entries_[slot.entry - 1] : nullptr;
   }
   [[nodiscard]] const Entry* find(std::string_view key) const { return find(key, key_hash(key)); }
   /// False when no key is the one word whose hash is `word_hash`, so no phrase starts with it:
@@ -107,6 +103,15 @@ class PhraseIndex {
     std::uint32_t phrase : 1 = 0;  // the entry has hits
     std::uint32_t prefix : 1 = 0;  // the entry is a prefix
   };
+  // The slot holding `key` (of hash `hash`), or the free slot where its probe ends; slots_ must
+  // not be empty.
+  [[nodiscard]] std::size_t probe(std::string_view key, std::uint32_t hash) const {
+    std::size_t i = hash & mask_;
+    while (slots_[i].entry != 0 &&
+           !(slots_[i].hash == hash && same_word(entries_[slots_[i].entry - 1].key, key)))
+      i = (i + 1) & mask_;
+    return i;
+  }
   Slot& slot_of(std::string_view key);  // created with an empty entry when there is none
   void grow();
 

@@ -17,7 +17,7 @@ void WordTable::add_spaced(std::string_view list, std::uint32_t flags) {
 void WordTable::add(std::string_view word, std::uint32_t flags) {
   if (word.empty()) return;  // the empty view marks a free slot
   if (2 * (count_ + 1) > slots_.size()) grow();
-  const std::uint32_t h = fold(word_hash(word));
+  const std::uint32_t h = word_hash(word);
   for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
     Slot& slot = slots_[i];
     if (slot.word.empty()) {

@@ -39,12 +39,11 @@ class WordTable {
 
  private:
   [[nodiscard]] std::uint32_t find_hashed(std::string_view word, std::uint32_t hash) const {
-    const std::uint32_t h = fold(hash);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.word.empty()) return 0;
       // Comparing the stored hash first spares a string comparison on nearly every miss.
-      if (slot.hash == h && same_word(slot.word, word)) return slot.flags;
+      if (slot.hash == hash && same_word(slot.word, word)) return slot.flags;
     }
   }
 
@@ -54,8 +53,6 @@ class WordTable {
     std::uint32_t flags = 0;
   };
 
-  // A word's word_hash with its high bits folded in, as the slots are indexed by the low ones.
-  static std::uint32_t fold(std::uint32_t hash) { return hash ^ (hash >> 16); }
   void grow();
 
   std::vector<Slot> slots_;  // open addressing, at most half full
