@@ -87,7 +87,7 @@ TEST_CASE("builder: an alias shared by two earlier nodes joins them") {
   CHECK(g.node(0).aliases == std::vector<std::string>{"OFAC"});
 }
 
-TEST_CASE("builder: person and official are one family; official wins") {
+TEST_CASE("builder: person and official are one family, official wins") {
   GraphBuilder builder;
   builder.add({{"1", "", "", "", ""}, {entity("Liu He", "person")}, {}});
   builder.add({{"2", "", "", "", ""}, {entity("Liu He", "official")}, {}});
@@ -106,7 +106,7 @@ TEST_CASE("builder: same name, different kinds of actor, stay apart") {
   CHECK(g.node(1).id == "region:georgia");
 }
 
-TEST_CASE("builder: symmetric relations merge in either direction; dates keep facts apart") {
+TEST_CASE("builder: symmetric relations merge in either direction, dates keep facts apart") {
   GraphBuilder builder;
   builder.add({{"1", "", "", "", ""},
                {entity("Robert Lighthizer", "official"), entity("Liu He", "official")},
@@ -119,7 +119,7 @@ TEST_CASE("builder: symmetric relations merge in either direction; dates keep fa
   CHECK(g.edge(edges[0]).weight() + g.edge(edges[1]).weight() == 3);
 }
 
-TEST_CASE("builder: the result does not depend on hash order; ids are unique") {
+TEST_CASE("builder: the result does not depend on hash order, ids are unique") {
   auto build = [] {
     GraphBuilder builder;
     builder.add({{"1", "", "", "", ""},
@@ -225,7 +225,7 @@ void add_shuffled_documents(GraphBuilder& builder) {
 
 }  // namespace
 
-TEST_CASE("builder: mentions and evidence come out sorted; several threads build the same graph") {
+TEST_CASE("builder: mentions and evidence come out sorted, several threads build the same graph") {
   GraphBuilder serial_builder, parallel_builder;
   add_shuffled_documents(serial_builder);
   add_shuffled_documents(parallel_builder);
@@ -300,7 +300,7 @@ TEST_CASE("attributes: sorted by key, the first value wins, set replaces") {
   CHECK_FALSE(list.contains("agen"));
 }
 
-TEST_CASE("builder: shared ids get -2, -3 in order of first mention; a suffix meeting an id ~2") {
+TEST_CASE("builder: shared ids get -2, -3 in order of first mention, a suffix meeting an id ~2") {
   // Names made only of punctuation have no key, so each is a node of its own, all "unnamed".
   GraphBuilder builder;
   builder.add({{"1", "", "", "", ""},
@@ -352,7 +352,7 @@ TEST_CASE("builder: edges made in several rounds on several threads are those ma
   CHECK(evidence == 40 * 2000);
 }
 
-TEST_CASE("knowledge graph: ids are found after growing; a repeated id is refused") {
+TEST_CASE("knowledge graph: ids are found after growing, a repeated id is refused") {
   // Built by appending: g++ 12 warns, wrongly, on "n" + std::to_string(i).
   auto id = [](int i) {
     std::string out = "n";

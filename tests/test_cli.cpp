@@ -286,7 +286,7 @@ TEST_CASE("cli: a pipe or a symbolic link as the output stays what it is") {
   CHECK(s.leftovers() == 0);
 }
 
-TEST_CASE("cli: folders are searched to any depth; links to files count, links to folders do not") {
+TEST_CASE("cli: folders are searched to any depth, links to files count, links to folders do not") {
   Scratch s;
   s.write("in/a/b/deep.json", kFacts);
   s.write("in/.hidden.json", kFacts);
@@ -330,7 +330,7 @@ TEST_CASE("cli: extract output re-ingests to the same graph") {
   CHECK(slurp(s.dir / "a.graphml") == slurp(s.dir / "b.graphml"));
 }
 
-TEST_CASE("cli: --lexicon adds actors; a malformed lexicon is an error") {
+TEST_CASE("cli: --lexicon adds actors, a malformed lexicon is an error") {
   Scratch s;
   const auto lex = s.write("firms.tsv", "name\ttype\taliases\nZorvex Dynamics\tfirm\tZorvex\n");
   const auto article = s.write("a.txt", "date 2021-01-01: OFAC sanctioned Zorvex on Monday.\n");

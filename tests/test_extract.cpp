@@ -64,7 +64,7 @@ std::size_t count(const FactsDocument& doc, std::string_view type) {
 
 }  // namespace
 
-TEST_CASE("extract: the dateline gives date and place; the text may follow the colon") {
+TEST_CASE("extract: the dateline gives date and place, the text may follow the colon") {
   const ArticleRecord r = read_text_article(" date 2019-10-08 Washington: The text.", "a.txt", "");
   CHECK(r.info.date == "2019-10-08");
   CHECK(r.place == "Washington");
@@ -208,6 +208,88 @@ TEST_CASE("extract: talks between parties, and meetings with someone") {
   CHECK(talks->date == "2019-10-10");
   CHECK(relation(doc, "holds-office", "Liu He", "China"));
   CHECK_FALSE(relation(doc, "negotiates-with", "Chrystia Freeland", "Mexico"));  // "officials": nobody named
+}
+
+TEST_CASE("extract: 'A met B', 'A and B met', hosts and talks with a phrase before 'with'") {
+  const auto doc = extract(
+      "date 2019-02-15: President Lars Ekholm of Sweden met U.S. Trade Representative Dana Whitfield "
+      "and Treasury Secretary Paul Brandt on Friday. Whitfield and Brandt held talks on Monday and "
+      "Tuesday with China's Vice Premier Wang Jun. Vice Premier Wang Jun and European Commission "
+      "President Anna Lindqvist met in Geneva. Foreign Minister Tomas Varga hosted Dana Whitfield "
+      "for talks.");
+  CHECK(relation(doc, "negotiates-with", "Lars Ekholm", "Dana Whitfield"));
+  CHECK(relation(doc, "negotiates-with", "Lars Ekholm", "Paul Brandt"));
+  CHECK(relation(doc, "holds-office", "Lars Ekholm", "Sweden"));  // the country after the name
+  CHECK_FALSE(relation(doc, "negotiates-with", "Sweden", "Dana Whitfield"));
+  const RelationFact* talks = relation(doc, "negotiates-with", "Paul Brandt", "Wang Jun");
+  REQUIRE(talks != nullptr);
+  CHECK(talks->date == "2019-02-11");
+  CHECK(relation(doc, "negotiates-with", "Dana Whitfield", "Wang Jun"));
+  CHECK_FALSE(relation(doc, "negotiates-with", "Dana Whitfield", "Paul Brandt"));  // one side
+  CHECK(relation(doc, "negotiates-with", "Wang Jun", "Anna Lindqvist"));
+  CHECK_FALSE(relation(doc, "negotiates-with", "European Commission", "Wang Jun"));  // in a title
+  CHECK_FALSE(relation(doc, "negotiates-with", "Anna Lindqvist", "Geneva"));
+  CHECK(relation(doc, "negotiates-with", "Tomas Varga", "Dana Whitfield"));
+  const RelationFact* role = relation(doc, "holds-office", "Dana Whitfield",
+                                      "Office of the United States Trade Representative");
+  REQUIRE(role != nullptr);
+  CHECK(role->attributes.at("role") == "U.S. Trade Representative");  // "met" is not in the title
+}
+
+TEST_CASE("extract: a meeting whose subject is unnamed or only reports it has no parties") {
+  const auto doc = extract(
+      "date 2018-05-17: The Treasury Department said the minister met Commerce Secretary Wilbur "
+      "Ross. Commerce Secretary Wilbur Ross met in Geneva on Sunday.");
+  CHECK(count(doc, "negotiates-with") == 0);
+}
+
+TEST_CASE("extract: an agency right before a title is the office's body, a company is not") {
+  const auto doc = extract(
+      "date 2018-09-21: Japan's Foreign Ministry spokesman Kenji Arakawa called the move "
+      "regrettable. Corvane Systems spokesman Tom Reyes declined to comment.");
+  const EntityFact* ministry = entity(doc, "Foreign Ministry");
+  REQUIRE(ministry != nullptr);
+  const RelationFact* r = relation(doc, "holds-office", "Kenji Arakawa", ministry->name);
+  REQUIRE(r != nullptr);
+  CHECK(r->attributes.at("role") == "Japan's Foreign Ministry spokesman");
+  CHECK_FALSE(relation(doc, "holds-office", "Tom Reyes", "Corvane Systems"));
+}
+
+TEST_CASE("extract: actions fall on the named party, not on its parent or the body it belongs to") {
+  const auto doc = extract(
+      "date 2020-09-30 Washington: OFAC designated Corlin Freight Ltd., a subsidiary of Haverford "
+      "Maritime PJSC, and the Logistics Bureau (LB) of Russia's Ministry of Defense, and its "
+      "director, Pavel Grinev.");
+  CHECK(relation(doc, "sanctions", "OFAC", "Corlin Freight Ltd."));
+  CHECK(relation(doc, "sanctions", "OFAC", "Logistics Bureau"));
+  CHECK(relation(doc, "sanctions", "OFAC", "Pavel Grinev"));
+  CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Haverford Maritime PJSC"));
+  CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Ministry of Defense"));
+  CHECK(relation(doc, "subordinate-of", "Corlin Freight Ltd.", "Haverford Maritime PJSC"));
+  CHECK(relation(doc, "holds-office", "Pavel Grinev", "Logistics Bureau"));  // "its director"
+}
+
+TEST_CASE("extract: only countries joined as the subject impose the sanctions") {
+  const auto doc = extract(
+      "date 2018-09-21: China demanded that the United States lift sanctions it had imposed on "
+      "Tarrow Avionics Co.");
+  CHECK(relation(doc, "sanctions", "United States", "Tarrow Avionics Co."));
+  CHECK_FALSE(relation(doc, "sanctions", "China", "Tarrow Avionics Co."));
+}
+
+TEST_CASE("extract: members named with their places, and members said to remain on the list") {
+  const auto doc = extract(
+      "date 2021-07-15 Washington: Minsk-based Avelor Optics LLC and Almaty-based Steppe Relay Co. "
+      "were added to the Entity List. The Commerce Department removed Quorra Devices Co. from the "
+      "list. Its affiliate, Quorra Labs Co., remains on the list. Marlow Trading Ltd. commented on "
+      "the list.");
+  CHECK(relation(doc, "added-to-list", "Avelor Optics LLC", "Entity List"));
+  CHECK(relation(doc, "added-to-list", "Steppe Relay Co.", "Entity List"));
+  CHECK(relation(doc, "located-in", "Steppe Relay Co.", "Almaty"));
+  const RelationFact* stays = relation(doc, "added-to-list", "Quorra Labs Co.", "Entity List");
+  REQUIRE(stays != nullptr);
+  CHECK(stays->date.empty());  // when it was added is not said
+  CHECK_FALSE(relation(doc, "added-to-list", "Marlow Trading Ltd.", "Entity List"));
 }
 
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {

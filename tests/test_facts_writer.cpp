@@ -104,7 +104,7 @@ TEST_CASE("facts writer: JSON Lines are compact, one document per line") {
         "\"relations\":[]}\n");
 }
 
-TEST_CASE("facts writer: escapes controls, quotes and backslashes; repairs invalid UTF-8") {
+TEST_CASE("facts writer: escapes controls, quotes and backslashes, repairs invalid UTF-8") {
   FactsDocument doc;
   doc.info.id = "d";
   EntityFact e;

@@ -58,7 +58,7 @@ TEST_CASE("gexf: edges are directed, carry kind and relation, weight above 0") {
   CHECK(out.find("kind=\"negotiates-with\" weight=\"1\">") != std::string::npos);
 }
 
-TEST_CASE("gexf: no attribute is titled id, label or weight; every attvalue is declared") {
+TEST_CASE("gexf: no attribute is titled id, label or weight, every attvalue is declared") {
   const std::string out = gexf(testing::nasty_graph());
   const std::vector<std::string> titles = all_matches(out, std::regex(R"re(title="([^"]*)")re"));
   for (const std::string& title : titles) {

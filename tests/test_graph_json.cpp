@@ -170,7 +170,7 @@ TEST_CASE("graph json: schema errors name the field path") {
         "g.json: error: nodes: expected an array\n");
 }
 
-TEST_CASE("graph json: members in any order; unknown members and their contents are passed over") {
+TEST_CASE("graph json: members in any order, unknown members and their contents are passed over") {
   const std::string reordered = R"({"edges": [{"source": "b", "target": "a", "type": "part-of"}],
     "extra": {"nodes": [{"id": "x"}], "deep": [[{"edges": 1}]]},
     "nodes": [{"id": "a", "mentions": [{"document": "d1", "begin": 3}]}, {"id": "b"}],

@@ -54,7 +54,7 @@ TEST_CASE("append_normalized_name: appends what normalize_name returns, the text
   }
 }
 
-TEST_CASE("name index: the first value given a key stays; keys are compared, not only hashed") {
+TEST_CASE("name index: the first value given a key stays, keys are compared, not only hashed") {
   detail::NameIndex index;
   CHECK(index.find("firm\0acme"s, 7) == detail::NameIndex::kNone);
   // Every key gets the same hash here, so each lookup walks past the others.

@@ -74,7 +74,7 @@ TEST_CASE("write_in_order: blocks of any size land in order whatever the number 
   }
 }
 
-TEST_CASE("weighted_blocks: a heavy item stands alone; light ones fill a block up to the target") {
+TEST_CASE("weighted_blocks: a heavy item stands alone, light ones fill a block up to the target") {
   const std::vector<std::size_t> weights = {1, 1, 1, 100, 1, 1, 1, 1, 1, 1, 5, 1};
   auto weight = [&](std::size_t i) { return weights[i]; };
   CHECK(weighted_blocks(weights.size(), 100, 4, weight) ==

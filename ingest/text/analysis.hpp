@@ -112,6 +112,11 @@ void resolve_names(Article& article);
 /// The entity for an untyped name chunk that a relation rule shows to be an organisation.
 long promote_to_firm(Article& article, Sentence& sentence, Mention& mention);
 
+/// Whether mention `m` only describes another name of its sentence: the parent in "X, a
+/// subsidiary of Y", "owned or controlled by Y", "on behalf of Y", or the body in "the Department
+/// X (DX) of (China's) Y". An action on X does not fall on Y.
+[[nodiscard]] bool describes_other(const Article& a, const Sentence& s, const Mention& m);
+
 /// Applies the relation rules to every sentence.
 void find_relations(Article& article);
 

@@ -321,6 +321,12 @@ void find_mentions(Article& a) {
       // Capitalised chunk starting here (with a company suffix), to compare with the gazetteer.
       std::size_t cend = cap ? chunk_end(t, i) : i;
       if (cend > i) cend = company_suffix_end(t, cend);
+      // "Liu He of China": a person's name and then where the person is from, not one name.
+      for (std::size_t o = i + 2; o < cend; ++o)
+        if (t[o].lower == "of"sv) {
+          if (looks_like_person(t, i, o, lex)) cend = o;
+          break;
+        }
       // In a heading every word is capitalised; only a run that ends like an organisation's
       // name is trusted there.
       if (s.heading && cend > i && !is_company_form(t[cend - 1].text)) cend = i;

@@ -131,6 +131,7 @@ struct Rules {
       // A possessor ("Trump's negotiators") is not itself an object.
       if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
       if (m.entity >= 0 && m.entity == exclude) continue;
+      if (describes_other(a, s, m)) continue;
       const std::string_view head = s.tokens[m.last - 1].lower;
       if (m.entity < 0 && (head == "list"sv || head == "listing"sv || head == "listings"sv ||
                            head == "entry"sv || head == "entries"sv))
@@ -155,7 +156,7 @@ struct Rules {
           const std::string_view w = s.tokens[i].lower;
           coordinated = w == ","sv || w == "and"sv || w == "as"sv || w == "well"sv || w == "("sv ||
                         w == ")"sv || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
-                        w == "."sv;
+                        w == "."sv || w.ends_with("-based"sv);
         }
         if (!coordinated) break;
       }
@@ -232,13 +233,24 @@ struct Rules {
     const bool passive = passive_at(s, trigger);
     std::vector<long> agents;
     if (!passive) {
-      // Coordinated subjects: "The EU, UK, Japan ... have designated X".
+      // Coordinated subjects: "The EU, UK, Japan ... have designated X"; only the countries
+      // joined to the last one before the verb ("China demanded that the United States lift
+      // sanctions" has one).
+      const Mention* joined = nullptr;
       for (Mention& m : s.mentions) {
         if (m.first >= trigger) break;
-        if (m.role == Mention::Role::kName && m.entity >= 0 &&
-            a.entities[static_cast<std::size_t>(m.entity)].type == "region"sv &&
-            m.last < s.tokens.size() && s.tokens[m.last].text != "'s"sv)
-          agents.push_back(m.entity);
+        if (m.role != Mention::Role::kName || m.entity < 0 ||
+            a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv ||
+            m.last >= s.tokens.size() || s.tokens[m.last].text == "'s"sv)
+          continue;
+        bool coordinated = joined != nullptr;
+        for (std::size_t i = joined ? joined->last : 0; coordinated && i < m.first; ++i) {
+          const std::string_view w = s.tokens[i].lower;
+          coordinated = w == ","sv || w == "and"sv || w == "the"sv || w == "as"sv || w == "well"sv;
+        }
+        if (!coordinated) agents.clear();
+        agents.push_back(m.entity);
+        joined = &m;
       }
       const long specific = agent_before(s, trigger);
       if (specific >= 0 && a.entities[static_cast<std::size_t>(specific)].type != "region"sv)
@@ -311,6 +323,71 @@ struct Rules {
     return true;
   }
 
+  // A name right before a title mention ("European Commission President"): part of the title.
+  static bool qualifies_title(const Sentence& s, const Mention& m) {
+    const auto next = static_cast<std::size_t>(&m - s.mentions.data()) + 1;
+    return next < s.mentions.size() && s.mentions[next].role == Mention::Role::kTitle &&
+           s.mentions[next].first == m.last;
+  }
+
+  // "Vice Premier Liu He of China": the place says where the person before it is from.
+  bool of_place(const Sentence& s, const Mention& m) const {
+    if (m.entity < 0 || a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv) return false;
+    std::size_t p = m.first;
+    if (p >= 1 && s.tokens[p - 1].lower == "the"sv) --p;
+    if (p < 2 || s.tokens[p - 1].lower != "of"sv) return false;
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& x) {
+      return x.last == p - 1 && (x.type == "person"sv || x.type == "official"sv);
+    });
+  }
+
+  bool party_type(long e) const {
+    const std::string& t = a.entities[static_cast<std::size_t>(e)].type;
+    return t == "person"sv || t == "official"sv || t == "region"sv || t == "agency"sv;
+  }
+
+  // The coordinated parties ending right before token `end` ("Lighthizer and Mnuchin held",
+  // "Trump and European Commission President Juncker met"), allowing two lower-case words
+  // ("also", "had") between them and `end`. Empty when no party ends there.
+  std::vector<long> parties_before(Sentence& s, std::size_t end) {
+    std::vector<long> out;
+    for (std::size_t words = 0; words < 2 && end > 0; ++words) {
+      const Token& w = s.tokens[end - 1];
+      if (!w.word || w.capitalised || is_connector(w)) break;
+      if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) { return m.last == end; }))
+        break;
+      --end;
+    }
+    std::size_t expect = end;  // where the next party to the left must end
+    for (std::size_t k = s.mentions.size(); k > 0; --k) {
+      Mention& m = s.mentions[k - 1];
+      if (m.first >= expect) continue;
+      const bool possessive = m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv;
+      if (out.empty() && m.last == expect && of_place(s, m)) {
+        expect = m.first - 1;  // "Lars Ekholm of Sweden met": the person met
+        if (s.tokens[expect].lower == "the"sv) --expect;
+        continue;
+      }
+      if (m.role == Mention::Role::kTitle || m.role == Mention::Role::kDemonym ||
+          (m.last + (possessive ? 1 : 0) == expect && (possessive || qualifies_title(s, m)))) {
+        if (m.last + (possessive ? 1 : 0) != expect) break;
+        expect = m.first;
+        continue;
+      }
+      bool joined = out.empty() ? m.last == expect : m.last < expect;
+      for (std::size_t i = m.last; i < expect && joined; ++i) {
+        const std::string_view w = s.tokens[i].lower;
+        joined = w == "and"sv || w == ","sv || w == "the"sv;
+      }
+      if (!joined) break;
+      if (!is_name(m) || m.entity < 0 || !party_type(m.entity)) break;
+      out.push_back(m.entity);
+      expect = m.first;
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
   // Parties named right after `from`, as one coordinated group ("A, B and C").
   std::vector<long> parties(Sentence& s, std::size_t from, bool countries) {
     std::vector<long> out;
@@ -319,9 +396,13 @@ struct Rules {
       if (m.first < from) continue;
       if (m.first > expect + 3) break;
       expect = m.last;
-      if (m.role == Mention::Role::kTitle) continue;
+      // Titles, demonyms and the bodies inside a title ("European Commission President X")
+      // qualify the party that follows.
+      if (m.role == Mention::Role::kTitle || m.role == Mention::Role::kDemonym || qualifies_title(s, m))
+        continue;
       if (!is_name(m) || m.entity < 0) break;
       if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
+      if (of_place(s, m)) continue;
       const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
       const bool fits = countries ? t == "region"sv : (t == "person"sv || t == "official"sv || t == "region"sv || t == "agency"sv);
       if (fits) out.push_back(m.entity);
@@ -375,38 +456,98 @@ struct Rules {
         found = true;
       }
     }
-    // "A met with B", "the USTR team will meet with Minister Freeland", "negotiations with Canada".
+    // "A met with B", "the USTR team will meet with Minister Freeland", "negotiations with Canada",
+    // "A met B", "A and B met", "A hosted B and C for talks".
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      const std::string_view w = s.tokens[i].lower;
+      if (w == "hosted"sv || w == "hosts"sv || w == "welcomed"sv || w == "welcomes"sv) triggers.push_back(i);
+    }
+    std::sort(triggers.begin(), triggers.end());
     for (std::size_t trigger : triggers) {
-      std::size_t with = trigger + 1;
-      while (with < s.tokens.size() && with < trigger + 3 && s.tokens[with].lower != "with"sv) ++with;
-      if (with >= s.tokens.size() || s.tokens[with].lower != "with"sv) continue;
-      if (with > 0 && s.tokens[with - 1].lower == "along"sv) continue;
       const std::string_view w = s.tokens[trigger].lower;
       const bool nominal = w == "talks"sv || w == "negotiations"sv || w == "meeting"sv || w == "meetings"sv ||
                            w == "consultations"sv || w == "discussions"sv || w == "call"sv || w == "relations"sv;
+      const bool spoke = w == "spoke"sv || w == "talked"sv;
+      // "with" right after the trigger, or after a phrase of time, place or topic ("talks on
+      // Thursday and Friday with X"), which ends at punctuation or at a named actor.
+      std::size_t with = trigger + 1;
+      const std::size_t reach = std::min(s.tokens.size(), trigger + (nominal ? 8 : 3));
+      for (; with < reach; ++with) {
+        const Token& k = s.tokens[with];
+        if (k.lower == "with"sv || (spoke && k.lower == "to"sv) || !k.word || is(k, kTalksWord) ||
+            k.lower == "between"sv || k.lower == "which"sv || k.lower == "that"sv || k.lower == "who"sv)
+          break;
+        const bool actor = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.first == with && is_name(m) && m.entity >= 0 &&
+                 a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv;
+        });
+        if (actor) break;
+      }
+      const bool has_with = with < s.tokens.size() &&
+                            (s.tokens[with].lower == "with"sv || (spoke && s.tokens[with].lower == "to"sv)) &&
+                            s.tokens[with - 1].lower != "along"sv;
       // "A had a constructive meeting with B": the noun has a subject after all.
+      std::size_t verb = trigger;
       bool has_subject = false;
       for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
         const std::string_view v = s.tokens[b - 1].lower;
         if (v == "had"sv || v == "held"sv || v == "hold"sv || v == "holds"sv || v == "has"sv ||
             v == "have"sv || v == "began"sv || v == "conducted"sv || v == "will"sv) {
           has_subject = true;
+          verb = b - 1;
           break;
         }
         if (!s.tokens[b - 1].word || s.tokens[b - 1].capitalised) break;
       }
-      long side_a = -1;
       bool we = false;
       for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b)
         if (s.tokens[b - 1].lower == "we"sv || s.tokens[b - 1].lower == "our"sv) we = true;
-      if ((!nominal || has_subject) && !we)
-        for (Mention& m : s.mentions) {
-          if (m.first >= trigger) break;
-          if (is_name(m) && m.entity >= 0) side_a = m.entity;
+      std::vector<long> side;
+      if ((!nominal || has_subject) && !we) {
+        side = parties_before(s, verb);
+        // Else the last actor named before, unless it only reports the meeting ("X said
+        // the minister met Y").
+        if (side.empty())
+          for (Mention& m : s.mentions) {
+            if (m.first >= trigger) break;
+            if (is_name(m) && m.entity >= 0) side = {m.entity};
+          }
+        for (std::size_t i = trigger; !side.empty() && i > 0; --i) {
+          const std::string_view v = s.tokens[i - 1].lower;
+          if (v == "said"sv || v == "says"sv || v == "told"sv || v == "announced"sv || v == "stated"sv) side.clear();
+          if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+                return m.last == i && m.entity == side.front();
+              }))
+            break;
         }
-      if (side_a < 0) side_a = issuing_agency;
-      for (long o : parties(s, with + 1, false))
-        if (side_a >= 0 && o != side_a) a.relate("negotiates-with", side_a, o, date, s, "talks-with");
+      }
+      std::vector<long> others;
+      std::string_view rule = "talks-with";
+      if (has_with) {
+        others = parties(s, with + 1, false);
+      } else if (!nominal && (w.starts_with("meet"sv) || w == "met"sv || w == "hosted"sv || w == "hosts"sv ||
+                              w == "welcomed"sv || w == "welcomes"sv)) {
+        // "A met B": the object follows at once.
+        const std::size_t from = trigger + 1;
+        if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) { return m.first == from; }))
+          others = parties(s, from, false);
+        rule = "met";
+        // "A and B met in Washington": the subjects met each other.
+        if (others.empty() && side.size() >= 2 && (w == "met"sv || w == "meet"sv)) {
+          for (std::size_t x = 0; x + 1 < side.size(); ++x)
+            for (std::size_t y = x + 1; y < side.size(); ++y)
+              if (side[x] != side[y]) a.relate("negotiates-with", side[x], side[y], date, s, "met-together");
+          continue;
+        }
+      } else {
+        continue;
+      }
+      // "Negotiations with Canada", "we met with": the article's own voice. A verb whose subject
+      // is not named ("the minister met X") says nothing about who.
+      if (side.empty() && issuing_agency >= 0 && (nominal || we)) side = {issuing_agency};
+      for (long o : others)
+        for (long x : side)
+          if (o != x) a.relate("negotiates-with", x, o, date, s, rule);
     }
   }
 
@@ -429,27 +570,45 @@ struct Rules {
 
   // "X, an entity on the Entity List"; "X, which is on the LSP"; "X remains on the list".
   void membership(Sentence& s) {
-    for (std::size_t k = 0; k < s.mentions.size(); ++k) {
-      const Mention& l = s.mentions[k];
-      long list = l.type == "list"sv ? l.entity : -1;
-      std::size_t at = l.first;
-      if (list < 0 && l.role != Mention::Role::kName) continue;
-      if (list < 0) continue;
-      if (at >= 1 && s.tokens[at - 1].lower == "the"sv) --at;
-      if (at >= 1 && s.tokens[at - 1].lower == "bis"sv) --at;
-      if (at < 1 || s.tokens[at - 1].lower != "on"sv) continue;
-      const std::size_t on = at - 1;
-      if (on >= 1 && (is(s.tokens[on - 1], kAddVerb) || is(s.tokens[on - 1], kRemoveVerb))) continue;
-      for (std::size_t j = k; j > 0; --j) {
-        Mention& m = s.mentions[j - 1];
-        if (m.last + 10 < on) break;
-        if (m.role != Mention::Role::kName || m.type == "region"sv || m.type == "list"sv || m.type == "group"sv)
-          continue;
-        if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
-        const long e = entity_of(s, m);
-        if (e >= 0 && e != list) a.relate("added-to-list", e, list, "", s, "member-of-list");
-        break;
-      }
+    for (const Mention& l : s.mentions)
+      if (l.type == "list"sv && l.entity >= 0) member_on(s, l.first, l.entity, false);
+    // "the list", "the blacklist": the article's list, when a state verb says who is on it.
+    if (doc_list >= 0 && (s.classes & kGenericListWord))
+      for (std::size_t i = 0; i < s.tokens.size(); ++i)
+        if (is(s.tokens[i], kGenericListWord) && !inside_mention(s, i)) member_on(s, i, doc_list, true);
+  }
+
+  static bool inside_mention(const Sentence& s, std::size_t i) {
+    for (const Mention& m : s.mentions)
+      if (m.first <= i && i < m.last) return true;
+    return false;
+  }
+
+  // The member named before "on [the] LIST", where the list phrase starts at token `at`.
+  // `need_state`: only after a verb of being there ("remains on", "is still on").
+  void member_on(Sentence& s, std::size_t at, long list, bool need_state) {
+    if (at >= 1 && s.tokens[at - 1].lower == "the"sv) --at;
+    if (at >= 1 && s.tokens[at - 1].lower == "bis"sv) --at;
+    if (at < 1 || s.tokens[at - 1].lower != "on"sv) return;
+    const std::size_t on = at - 1;
+    if (on >= 1 && (is(s.tokens[on - 1], kAddVerb) || is(s.tokens[on - 1], kRemoveVerb))) return;
+    if (need_state) {
+      const std::string_view w = on >= 1 ? s.tokens[on - 1].lower : ""sv;
+      const bool state = w == "remains"sv || w == "remain"sv || w == "remained"sv || w == "stays"sv ||
+                         w == "stay"sv || w == "stayed"sv || w == "still"sv || w == "already"sv ||
+                         w == "currently"sv;
+      if (!state) return;
+    }
+    for (std::size_t j = s.mentions.size(); j > 0; --j) {
+      Mention& m = s.mentions[j - 1];
+      if (m.first >= on) continue;
+      if (m.last + 10 < on) break;
+      if (m.role != Mention::Role::kName || m.type == "region"sv || m.type == "list"sv || m.type == "group"sv)
+        continue;
+      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
+      const long e = entity_of(s, m);
+      if (e >= 0 && e != list) a.relate("added-to-list", e, list, "", s, "member-of-list");
+      break;
     }
   }
 
@@ -495,6 +654,37 @@ struct Rules {
 };
 
 }  // namespace
+
+bool describes_other(const Article& a, const Sentence& s, const Mention& m) {
+  std::size_t p = m.first;
+  if (p >= 1 && s.tokens[p - 1].lower == "the"sv) --p;
+  // "of China's Central Military Commission": a possessive place between "of" and the name.
+  for (const Mention& r : s.mentions)
+    if (r.last + 1 == p && r.last < s.tokens.size() && s.tokens[r.last].text == "'s"sv &&
+        r.entity >= 0 && a.entities[static_cast<std::size_t>(r.entity)].type == "region"sv) {
+      p = r.first;
+      break;
+    }
+  if (p < 2) return false;
+  const std::string_view link = s.tokens[p - 1].lower;
+  if (link != "of"sv && link != "by"sv) return false;
+  const std::string_view head = s.tokens[p - 2].lower;
+  if (head == "subsidiary"sv || head == "subsidiaries"sv || head == "affiliate"sv ||
+      head == "affiliates"sv || head == "unit"sv || head == "division"sv || head == "arm"sv ||
+      head == "owned"sv || head == "controlled"sv || head == "behalf"sv || head == "directed"sv)
+    return true;
+  if (link != "of"sv) return false;
+  // The word before "of" ends another name (or its acronym in parentheses).
+  const std::size_t of = p - 1;
+  std::size_t end = of;  // where that name ends: before "of", or before "(EDD) of"
+  if (s.tokens[of - 1].text == ")"sv) {
+    end = of - 1;
+    while (end > 0 && s.tokens[end].text != "("sv) --end;
+  }
+  for (const Mention& other : s.mentions)
+    if (other.last == end && &other != &m && other.role == Mention::Role::kName) return true;
+  return false;
+}
 
 void find_structure(Article& a);  // structural relations: relations_structure.cpp
 

@@ -164,10 +164,21 @@ void holds_office(Article& a, Sentence& s) {
     // "its director": the organisation just named.
     if (org < 0 && title.first > 0 && t[title.first - 1].lower == "its"sv)
       for (const Mention& m : s.mentions)
-        if (m.last < title.first && is_org(a, m)) org = m.entity;
+        if (m.last < title.first && is_org(a, m) && !describes_other(a, s, m)) org = m.entity;
+    // "Foreign Ministry spokesman Geng Shuang", "Treasury's OFAC Director X": the agency right
+    // before the title. (Company posts are not offices.)
+    std::size_t org_first = title.first;
+    for (Mention& m : s.mentions)
+      if (org < 0 && named(m) && entity(a, m.entity).type == "agency"sv &&
+          (m.last == title.first || (m.last + 1 == title.first && t[m.last].text == "'s"sv))) {
+        org = m.entity;
+        org_first = m.first;
+      }
     for (std::size_t back = title.first, steps = 0; org < 0 && back > 0 && steps < 5; --back, ++steps) {
       const Token& prev = t[back - 1];
-      if ((!prev.word && prev.text != "'s"sv) || prev.lower == "said"sv || prev.lower == "says"sv) break;
+      if ((!prev.word && prev.text != "'s"sv) || prev.lower == "said"sv || prev.lower == "says"sv ||
+          is_verb_like(prev) || (prev.classes & (kTalksWord | kCondemnVerb)))
+        break;
       Mention* before = nullptr;
       for (Mention& m : s.mentions)
         if (m.last == back || (m.last + 1 == back && t[m.last].text == "'s"sv)) before = &m;
@@ -181,18 +192,28 @@ void holds_office(Article& a, Sentence& s) {
       org = a.entity_for_entry("agency", entry.org, "agency");
       a.entities[static_cast<std::size_t>(org)].demonym_only = false;
     }
+    // "President Lars Ekholm of Sweden"
+    if (org < 0 && entry.org == "@country"sv && person->last + 1 < t.size() && t[person->last].lower == "of"sv) {
+      std::size_t q = person->last + 1;
+      if (t[q].lower == "the"sv) ++q;
+      if (Mention* place = mention_at(s, q); place && is_region(a, *place)) org = make_region_used(a, *place, s);
+    }
     if (org < 0 && entry.org == "@country"sv)
       for (const Mention& m : s.mentions)
         if (m.first < title.first && is_region(a, m)) org = make_region_used(a, m, s);
     if (org < 0 || org == person->entity) continue;
     // The role as written, with the words that qualify it ("former", "top trade").
+    // A verb before the title ("met", "hosted", "told") is not part of it.
     std::size_t role_begin = title.first;
     while (role_begin > 0 && role_begin + 3 > title.first && t[role_begin - 1].word &&
            !t[role_begin - 1].capitalised && !is_connector(t[role_begin - 1]) &&
            t[role_begin - 1].lower != "its"sv && t[role_begin - 1].lower != "his"sv &&
-           t[role_begin - 1].lower != "her"sv && t[role_begin - 1].lower != "said"sv &&
-           t[role_begin - 1].lower != "says"sv && !mention_at(s, role_begin - 1))
+           t[role_begin - 1].lower != "her"sv && !is_verb_like(t[role_begin - 1]) &&
+           !(t[role_begin - 1].classes & (kTalksWord | kCondemnVerb)) &&
+           t[role_begin - 1].lower != "says"sv && t[role_begin - 1].lower != "told"sv &&
+           !mention_at(s, role_begin - 1))
       --role_begin;
+    role_begin = std::min(role_begin, org_first);
     const std::string_view text = a.record->text;
     std::string role(text.substr(t[role_begin].begin, t[role_end - 1].end - t[role_begin].begin));
     a.relate("holds-office", person->entity, org, "", s, "title-before-name", {{"role", role}});
