@@ -292,6 +292,73 @@ TEST_CASE("extract: members named with their places, and members said to remain 
   CHECK_FALSE(relation(doc, "added-to-list", "Marlow Trading Ltd.", "Entity List"));
 }
 
+TEST_CASE("extract: 'both men' and 'them' stand for the latest action's targets") {
+  const auto doc = extract(
+      "date 2022-02-26 Washington: The State Department on Friday designated Oleg Varin and Pavel "
+      "Drozd. OFAC added both men to the SDN List. Marta Kovacs welcomed them.");
+  CHECK(relation(doc, "added-to-list", "Oleg Varin", "SDN List"));
+  CHECK(relation(doc, "added-to-list", "Pavel Drozd", "SDN List"));
+  CHECK_FALSE(relation(doc, "added-to-list", "Marta Kovacs", "SDN List"));
+}
+
+TEST_CASE("extract: a family name first is the short form of a Chinese name") {
+  const auto doc = extract(
+      "date 2020-07-10: Zhao Minghui, a former party secretary of Xinjiang, was named. OFAC "
+      "designated Zhao on Thursday under the Global Magnitsky Act, together with Ren Kexin, a "
+      "deputy party secretary of Xinjiang.");
+  const EntityFact* zhao = entity(doc, "Zhao Minghui");
+  REQUIRE(zhao != nullptr);
+  CHECK(std::find(zhao->aliases.begin(), zhao->aliases.end(), "Zhao") != zhao->aliases.end());
+  CHECK(relation(doc, "sanctions", "OFAC", "Zhao Minghui"));
+  CHECK(relation(doc, "sanctions", "OFAC", "Ren Kexin"));  // "together with"
+  CHECK(count(doc, "sanctions") == 2);
+}
+
+TEST_CASE("extract: titles shared by coordination, not by apposition, and without a gerund") {
+  const auto doc = extract(
+      "date 2022-02-26: The United States imposed sanctions on Russian President Ivan Petrov and "
+      "Foreign Minister Oleg Varin. Britain sanctioned Russian Defense Minister Boris Lenko and "
+      "Yuri Sagan, the chief of the general staff. Canada sanctioned three Iranian officials, "
+      "including Intelligence Minister Reza Tavana.");
+  CHECK(relation(doc, "holds-office", "Oleg Varin", "Russia"));
+  CHECK_FALSE(relation(doc, "holds-office", "Oleg Varin", "United States"));
+  CHECK_FALSE(relation(doc, "holds-office", "Yuri Sagan", "Russia"));
+  const RelationFact* r = relation(doc, "holds-office", "Reza Tavana", "Iran");
+  REQUIRE(r != nullptr);
+  CHECK(r->attributes.at("role") == "Intelligence Minister");
+}
+
+TEST_CASE("extract: 'blacklisted' is a sanction when someone does it") {
+  const auto doc = extract(
+      "date 2023-06-05: The European Union blacklisted militia commander Dmitri Sorin. Ivan "
+      "Petrov became the first general to be blacklisted.");
+  CHECK(relation(doc, "sanctions", "European Union", "Dmitri Sorin"));
+  CHECK(count(doc, "sanctions") == 1);
+}
+
+TEST_CASE("extract: 'A and B held talks', 'spoke by phone with'") {
+  const auto doc = extract(
+      "date 2023-06-05: Treasury Secretary Dana Whitfield and Chinese Vice Premier Wang Jun held "
+      "talks in Washington on Friday. Secretary of State Paul Brandt spoke by phone with Foreign "
+      "Minister Tomas Varga on Tuesday.");
+  CHECK(relation(doc, "negotiates-with", "Dana Whitfield", "Wang Jun"));
+  const RelationFact* call = relation(doc, "negotiates-with", "Paul Brandt", "Tomas Varga");
+  REQUIRE(call != nullptr);
+  CHECK(call->date == "2023-05-30");
+}
+
+TEST_CASE("extract: places of several words before -based, and a place in a company's name") {
+  const auto doc = extract(
+      "date 2023-06-05: OFAC sanctioned Hong Kong-based shipping firm Tidewell Tanker (Dalian) Co. "
+      "for carrying oil.");
+  const EntityFact* firm = entity(doc, "Tidewell Tanker (Dalian) Co.");
+  REQUIRE(firm != nullptr);
+  CHECK(relation(doc, "sanctions", "OFAC", firm->name));
+  CHECK(relation(doc, "located-in", firm->name, "Hong Kong"));
+  CHECK(entity(doc, "Hong") == nullptr);
+  CHECK(entity(doc, "Co.") == nullptr);
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

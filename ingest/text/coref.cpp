@@ -139,6 +139,10 @@ void resolve_names(Article& a) {
         a.note_mention(m.entity, m.text, s);
         if (m.type == "person"sv || m.type == "official"sv) {
           short_names.emplace(t[m.last - 1].text, m.entity);
+          // "Chen Quanguo" is "Chen" on second mention: the family name comes first.
+          if (m.last - m.first == 2 && lex.surnames.count(t[m.first].text) &&
+              !lex.given_names.count(t[m.first].text))
+            short_names.emplace(t[m.first].text, m.entity);
         } else {
           for (const std::string& f : short_forms(s, m, lex)) short_names.emplace(f, m.entity);
         }

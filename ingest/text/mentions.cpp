@@ -150,6 +150,10 @@ std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
     }
     std::size_t k = j;
     if (k < t.size() && t[k].text == ","sv) ++k;
+    // "Cosco Shipping Tanker (Dalian) Co.": a place in parentheses before the company form.
+    if (k == j && k + 3 < t.size() && t[k].text == "("sv && t[k + 1].capitalised && t[k + 2].text == ")"sv &&
+        t[k + 3].word && t[k + 3].capitalised && is_company_form(t[k + 3].text))
+      k += 3;
     if (k < t.size() && t[k].word && t[k].capitalised && is_company_form(t[k].text)) {
       j = k + 1;
       continue;
@@ -533,7 +537,12 @@ void find_mentions(Article& a) {
             first = title_end;
           }
         }
-        if (first < cend && !law) {
+        // A company form alone ("Co.") names nobody; "Hong" in "Hong Kong-based" is part of
+        // the place.
+        const bool form_only = cend - first == 1 && is_company_form(t[first].text);
+        const bool place_part = cend < t.size() && t[cend].lower.ends_with("-based"sv) &&
+                                t[cend].begin == t[cend - 1].end + 1;
+        if (first < cend && !law && !form_only && !place_part) {
           Mention m;
           m.first = first;
           m.last = cend;

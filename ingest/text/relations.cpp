@@ -79,6 +79,22 @@ struct Rules {
     long agent = -1;
     std::string date;
   } last;
+  std::vector<long> last_targets;  // whom the latest listing or sanction fell on
+
+  // "added both men to the list", "sanctioned them": a plural pronoun or "the two" right after
+  // the verb stands for the latest action's targets.
+  bool plural_anaphor(const Sentence& s, std::size_t from) const {
+    for (std::size_t i = from; i < std::min(s.tokens.size(), from + 3); ++i) {
+      const std::string_view w = s.tokens[i].lower;
+      if (w == "them"sv || w == "both"sv) return true;
+      if ((w == "the"sv || w == "these"sv || w == "those"sv || w == "all"sv) && i + 1 < s.tokens.size()) {
+        const std::string_view n = s.tokens[i + 1].lower;
+        if (n == "two"sv || n == "three"sv || n == "four"sv || n == "five"sv || n == "six"sv) return true;
+      }
+      if (!s.tokens[i].word || s.tokens[i].capitalised) return false;
+    }
+    return false;
+  }
 
   long entity_of(Sentence& s, Mention& m) {
     if (m.entity >= 0) return m.entity;
@@ -131,7 +147,7 @@ struct Rules {
       // A possessor ("Trump's negotiators") is not itself an object.
       if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
       if (m.entity >= 0 && m.entity == exclude) continue;
-      if (describes_other(a, s, m)) continue;
+      if (describes_other(a, s, m) || qualifies_title(s, m)) continue;
       const std::string_view head = s.tokens[m.last - 1].lower;
       if (m.entity < 0 && (head == "list"sv || head == "listing"sv || head == "listings"sv ||
                            head == "entry"sv || head == "entries"sv))
@@ -165,6 +181,21 @@ struct Rules {
     return out;
   }
 
+  // "alongside X", "along with X", "together with X" after the verb: more of its objects.
+  void add_companions(Sentence& s, std::size_t trigger, long exclude, std::vector<Mention*>& targets) {
+    const auto along = find_token(s, trigger + 1, s.tokens.size(), [](const Token& t) {
+      return t.lower == "alongside"sv || t.lower == "along"sv || t.lower == "together"sv;
+    });
+    if (!along) return;
+    std::size_t from = *along + 1;
+    if (s.tokens[*along].lower != "alongside"sv) {
+      if (from >= s.tokens.size() || s.tokens[from].lower != "with"sv) return;
+      ++from;
+    }
+    for (Mention* m : objects(s, from, s.tokens.size(), exclude))
+      if (std::find(targets.begin(), targets.end(), m) == targets.end()) targets.push_back(m);
+  }
+
   long list_in(Sentence& s, std::size_t from, std::size_t to) {
     for (Mention& m : s.mentions)
       if (m.first >= from && m.first < to && m.type == "list"sv && m.entity >= 0) return m.entity;
@@ -189,12 +220,7 @@ struct Rules {
       targets = objects(s, trigger + 1, s.tokens.size(), agent);
     }
     // "alongside X, which was added in May": more members after the list.
-    if (auto along = find_token(s, trigger + 1, s.tokens.size(), [](const Token& t) {
-          return t.lower == "alongside"sv || t.lower == "along"sv;
-        })) {
-      for (Mention* m : objects(s, *along + 1, s.tokens.size(), agent))
-        if (std::find(targets.begin(), targets.end(), m) == targets.end()) targets.push_back(m);
-    }
+    add_companions(s, trigger, agent, targets);
     // A date right after a member ("X, which was added in May") is that member's own; the
     // others take the sentence's remaining date, or the date of the action being continued.
     std::vector<std::string> own(targets.size());
@@ -220,12 +246,21 @@ struct Rules {
       date = a.record->info.date;
     Attributes attrs;
     if (agent >= 0) attrs["agent"] = a.entities[static_cast<std::size_t>(agent)].name;
+    std::vector<long> done;
     for (std::size_t k = 0; k < targets.size(); ++k) {
       const long e = entity_of(s, *targets[k]);
       if (e < 0 || e == list) continue;
       a.relate(relation, e, list, own[k].empty() ? date : own[k], s,
                relation == "added-to-list"sv ? "listing" : "delisting", attrs);
+      done.push_back(e);
     }
+    if (targets.empty() && !passive && plural_anaphor(s, trigger + 1))
+      for (long e : last_targets)
+        if (e != list) {
+          a.relate(relation, e, list, date, s, relation == "added-to-list"sv ? "listing-them" : "delisting-them", attrs);
+          done.push_back(e);
+        }
+    if (!done.empty()) last_targets = std::move(done);
     last = {relation, list, agent, date};
   }
 
@@ -272,11 +307,13 @@ struct Rules {
     std::vector<Mention*> targets = passive ? passive_subjects(s, trigger)
                                             : objects(s, from, s.tokens.size(), agents.front());
     if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
+    add_companions(s, trigger, agents.front(), targets);
     std::string date = first_date(s);
     if (date.empty() && last.type == "sanctions"sv) date = last.date;
     if (date.empty() && announced_now(s, trigger) && is_iso_date(a.record->info.date))
       date = a.record->info.date;
     bool any = false;
+    std::vector<long> done;
     for (Mention* m : targets) {
       const long e = entity_of(s, *m);
       if (e < 0) continue;
@@ -285,7 +322,17 @@ struct Rules {
           a.relate("sanctions", agent, e, date, s, "sanction");
           any = true;
         }
+      done.push_back(e);
     }
+    if (targets.empty() && !passive && plural_anaphor(s, from))
+      for (long e : last_targets)
+        for (long agent : agents)
+          if (agent != e) {
+            a.relate("sanctions", agent, e, date, s, "sanction-them");
+            any = true;
+            done.push_back(e);
+          }
+    if (!done.empty()) last_targets = std::move(done);
     // "have previously designated X" recalls an older action; it is not the one being reported.
     bool retrospective = false;
     for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
@@ -471,7 +518,7 @@ struct Rules {
       // "with" right after the trigger, or after a phrase of time, place or topic ("talks on
       // Thursday and Friday with X"), which ends at punctuation or at a named actor.
       std::size_t with = trigger + 1;
-      const std::size_t reach = std::min(s.tokens.size(), trigger + (nominal ? 8 : 3));
+      const std::size_t reach = std::min(s.tokens.size(), trigger + (nominal ? 8 : 4));
       for (; with < reach; ++with) {
         const Token& k = s.tokens[with];
         if (k.lower == "with"sv || (spoke && k.lower == "to"sv) || !k.word || is(k, kTalksWord) ||
@@ -525,6 +572,12 @@ struct Rules {
       std::string_view rule = "talks-with";
       if (has_with) {
         others = parties(s, with + 1, false);
+      } else if (nominal && has_subject && side.size() >= 2) {
+        // "A and B held talks in Washington": the subjects talked with each other.
+        for (std::size_t x = 0; x + 1 < side.size(); ++x)
+          for (std::size_t y = x + 1; y < side.size(); ++y)
+            if (side[x] != side[y]) a.relate("negotiates-with", side[x], side[y], date, s, "talks-together");
+        continue;
       } else if (!nominal && (w.starts_with("meet"sv) || w == "met"sv || w == "hosted"sv || w == "hosts"sv ||
                               w == "welcomed"sv || w == "welcomes"sv)) {
         // "A met B": the object follows at once.
@@ -640,6 +693,9 @@ struct Rules {
               before == "those"sv || before == "its"sv || before == "their"sv || before == "and"sv || before == "or"sv)
             continue;
         }
+        // "to be blacklisted" says neither by whom nor onto which list: only an active
+        // "X blacklisted Y" is read.
+        if (w.starts_with("blacklist"sv) && passive_at(s, i)) continue;
         sanction(s, i);
         break;
       }

@@ -162,7 +162,11 @@ void holds_office(Article& a, Sentence& s) {
     // The body: named after the title, else a region right before it ("European Union
     // Commissioner", "China's top trade envoy"), else the body the title itself names.
     // "its director": the organisation just named.
-    if (org < 0 && title.first > 0 && t[title.first - 1].lower == "its"sv)
+    std::size_t owner = title.first;  // "its former party secretary"
+    while (owner > 0 && (t[owner - 1].lower == "former"sv || t[owner - 1].lower == "current"sv ||
+                         t[owner - 1].lower == "acting"sv || t[owner - 1].lower == "then"sv))
+      --owner;
+    if (org < 0 && owner > 0 && t[owner - 1].lower == "its"sv)
       for (const Mention& m : s.mentions)
         if (m.last < title.first && is_org(a, m) && !describes_other(a, s, m)) org = m.entity;
     // "Foreign Ministry spokesman Geng Shuang", "Treasury's OFAC Director X": the agency right
@@ -198,9 +202,24 @@ void holds_office(Article& a, Sentence& s) {
       if (t[q].lower == "the"sv) ++q;
       if (Mention* place = mention_at(s, q); place && is_region(a, *place)) org = make_region_used(a, *place, s);
     }
-    if (org < 0 && entry.org == "@country"sv)
-      for (const Mention& m : s.mentions)
-        if (m.first < title.first && is_region(a, m)) org = make_region_used(a, m, s);
+    // Else the last country named before the title. When it qualifies another title, it is
+    // this one's too only if the titles are coordinated ("Russian President X and Foreign
+    // Minister Y"), not for an apposition ("Russian Defense Minister X and Y, the chief of
+    // the general staff").
+    if (org < 0 && entry.org == "@country"sv) {
+      const Mention* place = nullptr;
+      bool shared = true;
+      for (std::size_t j = 0; j < s.mentions.size() && s.mentions[j].first < title.first; ++j) {
+        const Mention& m = s.mentions[j];
+        if (!is_region(a, m)) continue;
+        const Mention* next = j + 1 < s.mentions.size() ? &s.mentions[j + 1] : nullptr;
+        place = &m;
+        shared = !(next && next != &title && next->role == Mention::Role::kTitle &&
+                   next->first <= m.last + 1) ||
+                 (title.first > 0 && t[title.first - 1].lower == "and"sv);
+      }
+      if (place && shared) org = make_region_used(a, *place, s);
+    }
     if (org < 0 || org == person->entity) continue;
     // The role as written, with the words that qualify it ("former", "top trade").
     // A verb before the title ("met", "hosted", "told") is not part of it.
@@ -209,6 +228,7 @@ void holds_office(Article& a, Sentence& s) {
            !t[role_begin - 1].capitalised && !is_connector(t[role_begin - 1]) &&
            t[role_begin - 1].lower != "its"sv && t[role_begin - 1].lower != "his"sv &&
            t[role_begin - 1].lower != "her"sv && !is_verb_like(t[role_begin - 1]) &&
+           (!t[role_begin - 1].lower.ends_with("ing"sv) || t[role_begin - 1].lower == "acting"sv) &&
            !(t[role_begin - 1].classes & (kTalksWord | kCondemnVerb)) &&
            t[role_begin - 1].lower != "says"sv && t[role_begin - 1].lower != "told"sv &&
            !mention_at(s, role_begin - 1))
@@ -266,6 +286,16 @@ void located_in(Article& a, Sentence& s) {
       if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
         const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - 6);
         const auto* hits = a.lexicon->find(place);
+        // "Hong Kong-based", "New Delhi-based": the place's first words are tokens of their own.
+        std::size_t place_first = i;
+        for (std::size_t before = 1; !hits && before <= 2 && before <= i; ++before) {
+          if (!t[i - before].capitalised || t[i - before].end + 1 != t[i - before + 1].begin) break;
+          std::string key;
+          for (std::size_t x = i - before; x < i; ++x) (key += t[x].lower) += ' ';
+          key += place;
+          hits = a.lexicon->find(key);
+          place_first = i - before;
+        }
         if (!hits) continue;
         for (const PhraseHit& h : *hits) {
           if (h.kind != EntryKind::kRegion) continue;
@@ -275,7 +305,7 @@ void located_in(Article& a, Sentence& s) {
               const std::string& name = a.lexicon->regions[h.row].name;
               const long region = a.entity_for_entry("region", name, "region");
               a.entities[static_cast<std::size_t>(region)].demonym_only = false;
-              a.note_mention(region, std::string_view(a.record->text).substr(t[i].begin, t[i].end - t[i].begin - 6), s);
+              a.note_mention(region, std::string_view(a.record->text).substr(t[place_first].begin, t[i].end - t[place_first].begin - 6), s);
               if (is_org(a, m)) a.relate("located-in", m.entity, region, "", s, "x-based");
               break;
             }

@@ -80,7 +80,8 @@ constexpr std::string_view kRemoveWords[] = {
     "remove", "removes", "removed", "removing", "removal", "delist", "delisted", "delisting"};
 constexpr std::string_view kSanctionWords[] = {
     "sanction",  "sanctions",   "sanctioned", "sanctioning", "designate",   "designates",
-    "designated", "designating", "blocked",   "designation", "designations"};
+    "designated", "designating", "blocked",   "designation", "designations", "blacklisted",
+    "blacklisting"};
 constexpr std::string_view kTalksWords[] = {
     "talks", "negotiations", "negotiating", "negotiate", "negotiated", "meeting", "meetings",
     "met", "meet", "meets", "call", "consultations", "discussions", "spoke", "relations", "negotiators"};
