@@ -359,6 +359,30 @@ TEST_CASE("extract: places of several words before -based, and a place in a comp
   CHECK(entity(doc, "Co.") == nullptr);
 }
 
+TEST_CASE("extract: 'part of', a named parent, and a place that describes the firm before it") {
+  const auto doc = extract(
+      "date 2024-03-12 Washington: BIS, part of the Commerce Department, named Korvane "
+      "Microsystems. Korvane's parent, Telmar Holdings, was not named. The State Department "
+      "designated Ostrava Logistics, a Moscow-based freight forwarder. Xinjiang, part of China, "
+      "was mentioned.");
+  CHECK(relation(doc, "subordinate-of", "Bureau of Industry and Security", "U.S. Department of Commerce"));
+  CHECK(relation(doc, "subordinate-of", "Korvane Microsystems", "Telmar Holdings"));
+  CHECK(relation(doc, "located-in", "Ostrava Logistics", "Moscow"));
+  CHECK_FALSE(relation(doc, "subordinate-of", "Xinjiang", "China"));  // a place, not a unit
+}
+
+TEST_CASE("extract: one listing is one edge, and a bare noun does not carry an old date on") {
+  const auto doc = extract(
+      "date 2024-03-12 Washington: BIS on Tuesday placed Korvane Microsystems and two of its "
+      "affiliates on the Entity List. In May, the department had removed Pellan Semiconductor "
+      "from the list. The designations take effect immediately. Last week, the Treasury "
+      "Department sanctioned the Qashqai Trading Company.");
+  CHECK(count(doc, "added-to-list") == 1);
+  const RelationFact* r = relation(doc, "sanctions", "Treasury Department", "Qashqai Trading Company");
+  REQUIRE(r != nullptr);  // named without the sentence's full stop
+  CHECK(r->date.empty());  // "last week" is no day, and May was the removal's
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -139,9 +139,10 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
 // Company-form suffix after a name: "Co.", ", Ltd.", "Inc." — returns the new end.
 std::size_t company_suffix_end(const std::vector<Token>& t, std::size_t end) {
   std::size_t j = end;
+  // "Co." and "Ltd." keep their dot; "Company." ends the sentence.
   auto adjacent_dot = [&](std::size_t k) {
     return k < t.size() && k > 0 && t[k].text == "."sv && t[k].begin == t[k - 1].end &&
-           is_company_form(t[k - 1].text);
+           t[k - 1].text.size() <= 4 && is_company_form(t[k - 1].text);
   };
   while (true) {
     if (adjacent_dot(j)) {

@@ -292,6 +292,7 @@ struct Rules {
         agents = {specific};
       if (agents.empty() && specific >= 0) agents = {specific};
     }
+    const bool named_agent = !agents.empty();
     if (agents.empty()) {
       const long fallback = last.type == "sanctions"sv && last.agent >= 0 ? last.agent : issuing_agency;
       if (fallback >= 0) agents = {fallback};
@@ -339,8 +340,10 @@ struct Rules {
       const std::string_view w = s.tokens[b - 1].lower;
       if (w == "previously"sv || w == "already"sv || w == "earlier"sv || w == "had"sv) retrospective = true;
     }
-    if ((any || !passive) && !retrospective)
-      last = {"sanctions", -1, agents.front(), date.empty() ? last.date : date};
+    // An action stated without targets ("OFAC designated five entities") still opens a
+    // continuation ("Targets include ..."); a bare noun ("the designations take effect") does not.
+    if ((any || (!passive && named_agent)) && !retrospective)
+      last = {"sanctions", -1, agents.front(), !date.empty() || last.type != "sanctions"sv ? date : last.date};
   }
 
   // "Targets of the action ... include A, B and C"; "These designations include X".
@@ -644,7 +647,9 @@ struct Rules {
     if (at >= 1 && s.tokens[at - 1].lower == "bis"sv) --at;
     if (at < 1 || s.tokens[at - 1].lower != "on"sv) return;
     const std::size_t on = at - 1;
-    if (on >= 1 && (is(s.tokens[on - 1], kAddVerb) || is(s.tokens[on - 1], kRemoveVerb))) return;
+    // "placed X and two of its affiliates on the Entity List": the listing rule's.
+    for (std::size_t i = on; i > 0 && i + 12 > on; --i)
+      if (is(s.tokens[i - 1], kAddVerb) || is(s.tokens[i - 1], kRemoveVerb)) return;
     if (need_state) {
       const std::string_view w = on >= 1 ? s.tokens[on - 1].lower : ""sv;
       const bool state = w == "remains"sv || w == "remain"sv || w == "remained"sv || w == "stays"sv ||

@@ -83,18 +83,40 @@ void subordinate(Article& a, Sentence& s) {
       }
     }
   }
-  // "X, a subsidiary of Y"
+  // "X, a subsidiary of Y"; "BIS, part of the Commerce Department"
   for (std::size_t i = 0; i + 2 < t.size(); ++i) {
     const std::string_view w = t[i].lower;
-    if ((w == "subsidiary"sv || w == "subsidiaries"sv || w == "affiliate"sv || w == "unit"sv) &&
-        t[i + 1].lower == "of"sv) {
+    const bool unit = w == "subsidiary"sv || w == "subsidiaries"sv || w == "affiliate"sv || w == "unit"sv;
+    const bool part = w == "part"sv || w == "arm"sv || w == "division"sv || w == "branch"sv;
+    if ((unit || part) && t[i + 1].lower == "of"sv) {
       Mention* parent = mention_at(s, i + 2);
       if (!parent && t[i + 2].lower == "the"sv) parent = mention_at(s, i + 3);
       Mention* child = nullptr;
       for (Mention& m : s.mentions)
         if (m.last <= i && named(m)) child = &m;
-      if (parent && child && named(*parent) && parent->entity != child->entity)
-        a.relate("subordinate-of", child->entity, parent->entity, "", s, "subsidiary-of");
+      // "part of" also says where a place lies; for organisations, only an apposition
+      // ("X, part of Y") or a copula ("X is part of Y") is read.
+      if (part && child) {
+        std::size_t q = child->last;
+        if (q < t.size() && (t[q].text == ","sv || t[q].lower == "is"sv)) ++q;
+        if (q < t.size() && (t[q].lower == "a"sv || t[q].lower == "an"sv)) ++q;
+        if (q != i || !is_org(a, *child)) child = nullptr;
+      }
+      if (parent && child && named(*parent) && parent->entity != child->entity && (unit || is_org(a, *parent)))
+        a.relate("subordinate-of", child->entity, parent->entity, "", s, unit ? "subsidiary-of" : "part-of-org");
+    }
+    // "Korvane's parent, Telmar Holdings": the one named after "parent" owns the one before.
+    if (w == "parent"sv && i >= 2 && t[i - 1].text == "'s"sv) {
+      std::size_t q = i + 1;
+      if (q < t.size() && (t[q].lower == "company"sv || t[q].lower == "firm"sv || t[q].lower == "group"sv)) ++q;
+      if (q < t.size() && t[q].text == ","sv) ++q;
+      Mention* parent = mention_at(s, q);
+      Mention* child = nullptr;
+      for (Mention& m : s.mentions)
+        if (m.last == i - 1 && named(m)) child = &m;
+      if (parent && child && named(*parent) && is_org(a, *child) && is_org(a, *parent) &&
+          parent->entity != child->entity)
+        a.relate("subordinate-of", child->entity, parent->entity, "", s, "parent-named");
     }
   }
 }
@@ -299,16 +321,28 @@ void located_in(Article& a, Sentence& s) {
         if (!hits) continue;
         for (const PhraseHit& h : *hits) {
           if (h.kind != EntryKind::kRegion) continue;
+          // The organisation: named right after ("Dalian-based X", "Moscow-based shipping firm
+          // X"), or before, when the place describes it ("X, a Moscow-based freight forwarder").
+          Mention* org = nullptr;
           for (Mention& m : s.mentions)
             if (m.first > i && m.role == Mention::Role::kName) {
-              if (m.entity < 0) promote_to_firm(a, s, m);
-              const std::string& name = a.lexicon->regions[h.row].name;
-              const long region = a.entity_for_entry("region", name, "region");
-              a.entities[static_cast<std::size_t>(region)].demonym_only = false;
-              a.note_mention(region, std::string_view(a.record->text).substr(t[place_first].begin, t[i].end - t[place_first].begin - 6), s);
-              if (is_org(a, m)) a.relate("located-in", m.entity, region, "", s, "x-based");
+              bool near = m.first <= i + 4;
+              for (std::size_t q = i + 1; q < m.first && near; ++q) near = t[q].word && !t[q].capitalised;
+              if (near) org = &m;
               break;
             }
+          std::size_t q = place_first;
+          if (!org && q >= 2 && (t[q - 1].lower == "a"sv || t[q - 1].lower == "an"sv || t[q - 1].lower == "the"sv) &&
+              t[q - 2].text == ","sv)
+            for (Mention& m : s.mentions)
+              if (m.last == q - 2 && m.role == Mention::Role::kName) org = &m;
+          if (!org) break;
+          if (org->entity < 0) promote_to_firm(a, s, *org);
+          const std::string& name = a.lexicon->regions[h.row].name;
+          const long region = a.entity_for_entry("region", name, "region");
+          a.entities[static_cast<std::size_t>(region)].demonym_only = false;
+          a.note_mention(region, std::string_view(a.record->text).substr(t[place_first].begin, t[i].end - t[place_first].begin - 6), s);
+          if (is_org(a, *org)) a.relate("located-in", org->entity, region, "", s, "x-based");
           break;
         }
       }
