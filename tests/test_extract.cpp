@@ -383,6 +383,20 @@ TEST_CASE("extract: one listing is one edge, and a bare noun does not carry an o
   CHECK(r->date.empty());  // "last week" is no day, and May was the removal's
 }
 
+TEST_CASE("extract: a subject before an apposition, standing sanctions, and places shared by 'both'") {
+  const auto doc = extract(
+      "date 2022-04-06 Brussels: Maren Holt, the EU's trade chief, held talks with Foreign "
+      "Minister Tomas Varga. Lodestar Oil was already under U.S. sanctions. The Commerce "
+      "Department added Baltic Tern Shipping Co. and Mirax Electronics LLC, both based in Riga, to "
+      "the Entity List. The Iran Sanctions Act was cited by Corvel Trading Co.");
+  CHECK(relation(doc, "negotiates-with", "Maren Holt", "Tomas Varga"));
+  CHECK_FALSE(relation(doc, "negotiates-with", "European Union", "Tomas Varga"));
+  CHECK(relation(doc, "sanctions", "United States", "Lodestar Oil"));
+  CHECK(relation(doc, "located-in", "Baltic Tern Shipping Co.", "Riga"));
+  CHECK(relation(doc, "located-in", "Mirax Electronics LLC", "Riga"));
+  CHECK(count(doc, "sanctions") == 1);  // the name of a law is no sanction
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

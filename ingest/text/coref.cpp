@@ -94,9 +94,10 @@ void resolve_names(Article& a) {
       if (m.role != Mention::Role::kName || m.entity >= 0 || !m.type.empty()) continue;
       const std::size_t n = m.last - m.first;
       if (n >= 2 && n <= 4 && m.last + 2 < t.size() && t[m.last].text == ","sv) {
-        for (std::size_t q = m.last + 1; q < std::min(t.size(), m.last + 6); ++q) {
+        // "Josep Borrell, the EU's foreign policy chief": the noun may follow a possessive.
+        for (std::size_t q = m.last + 1; q < std::min(t.size(), m.last + 8); ++q) {
           if (!t[q].word || t[q].capitalised) {
-            if (!t[q].word) break;
+            if (!t[q].word && t[q].text != "'s"sv) break;
             continue;
           }
           if (is_person_noun(t[q])) {

@@ -346,6 +346,20 @@ struct Rules {
       last = {"sanctions", -1, agents.front(), !date.empty() || last.type != "sanctions"sv ? date : last.date};
   }
 
+  // "X is (already) under U.S. sanctions": the named party before "under".
+  void under_sanctions(Sentence& s, std::size_t under, long agent) {
+    for (std::size_t k = s.mentions.size(); k > 0; --k) {
+      Mention& m = s.mentions[k - 1];
+      if (m.last > under) continue;
+      if (m.last + 6 < under) break;
+      if (m.role != Mention::Role::kName || !actor_type(m.type)) continue;
+      if (m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv) continue;
+      const long e = entity_of(s, m);
+      if (e >= 0 && e != agent) a.relate("sanctions", agent, e, "", s, "under-sanctions");
+      return;
+    }
+  }
+
   // "Targets of the action ... include A, B and C"; "These designations include X".
   bool continuation(Sentence& s) {
     if (last.type.empty()) return false;
@@ -401,6 +415,16 @@ struct Rules {
   // ("also", "had") between them and `end`. Empty when no party ends there.
   std::vector<long> parties_before(Sentence& s, std::size_t end) {
     std::vector<long> out;
+    // "Josep Borrell, the EU's foreign policy chief, held talks": the apposition is passed over.
+    if (end >= 3 && s.tokens[end - 1].text == ","sv)
+      for (std::size_t c = end - 1; c > 0 && c + 12 > end; --c)
+        if (s.tokens[c - 1].text == ","sv) {
+          if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+                return m.last == c - 1 && is_name(m) && (m.type == "person"sv || m.type == "official"sv);
+              }))
+            end = c - 1;
+          break;
+        }
     for (std::size_t words = 0; words < 2 && end > 0; ++words) {
       const Token& w = s.tokens[end - 1];
       if (!w.word || w.capitalised || is_connector(w)) break;
@@ -690,7 +714,20 @@ struct Rules {
         if (!is(s.tokens[i], kSanctionWord)) continue;
         const std::string_view w = s.tokens[i].lower;
         // "Sanctions Act", "sanctioned banks": a name or an adjective, not the act of sanctioning.
-        if (i > 0 && s.tokens[i - 1].capitalised && w == "sanctions"sv) continue;
+        // "U.S. sanctions" is the act; "Iran Sanctions Act", "Caesar sanctions" are names.
+        if (i > 0 && w == "sanctions"sv && (s.tokens[i].capitalised || s.tokens[i - 1].capitalised)) {
+          const Mention* before = nullptr;
+          for (const Mention& m : s.mentions)
+            if (m.last == i) before = &m;
+          const bool by_place = !s.tokens[i].capitalised && before && before->entity >= 0 &&
+                                a.entities[static_cast<std::size_t>(before->entity)].type == "region"sv;
+          if (!by_place) continue;
+          // "X was already under U.S. sanctions": a standing sanction by that country.
+          if (before->first >= 1 && s.tokens[before->first - 1].lower == "under"sv) {
+            under_sanctions(s, before->first - 1, before->entity);
+            break;
+          }
+        }
         if (w.ends_with("ed") && i > 0) {
           const std::string_view before = s.tokens[i - 1].lower;
           if (before == "of"sv || before == "the"sv || before == "a"sv || before == "an"sv || before == "other"sv ||

@@ -358,8 +358,22 @@ void located_in(Article& a, Sentence& s) {
               (is_org(a, m) || (m.role == Mention::Role::kName && m.entity < 0)))
             org = &m;
         if (place && is_region(a, *place) && org) {
-          if (org->entity < 0) promote_to_firm(a, s, *org);
-          if (is_org(a, *org)) a.relate("located-in", org->entity, make_region_used(a, *place, s), "", s, under ? "under-place" : "based-in");
+          // "A and B, both based in Y": every member of the group before "both".
+          std::vector<Mention*> orgs{org};
+          if (i >= 2 && (t[i - 1].lower == "both"sv || t[i - 1].lower == "all"sv) && t[i - 2].text == ","sv)
+            for (std::size_t k = s.mentions.size(); k > 0; --k) {
+              Mention& m = s.mentions[k - 1];
+              if (m.last >= orgs.back()->first || m.role != Mention::Role::kName) continue;
+              bool joined = true;
+              for (std::size_t q = m.last; q < orgs.back()->first && joined; ++q)
+                joined = t[q].lower == "and"sv || t[q].text == ","sv;
+              if (!joined) break;
+              orgs.push_back(&m);
+            }
+          for (Mention* o : orgs) {
+            if (o->entity < 0) promote_to_firm(a, s, *o);
+            if (is_org(a, *o)) a.relate("located-in", o->entity, make_region_used(a, *place, s), "", s, under ? "under-place" : "based-in");
+          }
         }
       }
     }
