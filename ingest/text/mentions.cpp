@@ -167,12 +167,13 @@ bool looks_like_person(const std::vector<Token>& t, std::size_t first, std::size
                        const LexiconData& lex) {
   const std::size_t n = last - first;
   if (n < 2 || n > 4) return false;
+  // A given name first, or a family name first ("Liu He", "Wang Mingshan").
+  if (!lex.given_names.count(t[first].text) && !(n == 2 && lex.surnames.count(t[first].text)))
+    return false;
   for (std::size_t i = first; i < last; ++i)
     if (!t[i].word || !t[i].capitalised || t[i].all_caps || lex.org_words.count(t[i].lower))
       return false;
-  if (lex.given_names.count(t[first].text)) return true;
-  // Family name first ("Liu He", "Wang Mingshan").
-  return n == 2 && lex.surnames.count(t[first].text) > 0;
+  return true;
 }
 
 std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t last,
@@ -327,7 +328,7 @@ void find_mentions(Article& a) {
       std::size_t cend = cap ? chunk_end(t, i) : i;
       if (cend > i) cend = company_suffix_end(t, cend);
       // "Liu He of China": a person's name and then where the person is from, not one name.
-      for (std::size_t o = i + 2; o < cend; ++o)
+      for (std::size_t o = i + 2; o < cend && o <= i + 4; ++o)
         if (t[o].lower == "of"sv) {
           if (looks_like_person(t, i, o, lex)) cend = o;
           break;
@@ -540,7 +541,7 @@ void find_mentions(Article& a) {
         }
         // A company form alone ("Co.") names nobody; "Hong" in "Hong Kong-based" is part of
         // the place.
-        const bool form_only = cend - first == 1 && is_company_form(t[first].text);
+        const bool form_only = cend - first == 1 && t[first].text.size() <= 4 && is_company_form(t[first].text);
         const bool place_part = cend < t.size() && t[cend].lower.ends_with("-based"sv) &&
                                 t[cend].begin == t[cend - 1].end + 1;
         if (first < cend && !law && !form_only && !place_part) {

@@ -183,8 +183,9 @@ struct Rules {
 
   // "alongside X", "along with X", "together with X" after the verb: more of its objects.
   void add_companions(Sentence& s, std::size_t trigger, long exclude, std::vector<Mention*>& targets) {
+    if (!(s.classes & kCompanionWord)) return;
     const auto along = find_token(s, trigger + 1, s.tokens.size(), [](const Token& t) {
-      return t.lower == "alongside"sv || t.lower == "along"sv || t.lower == "together"sv;
+      return (t.classes & kCompanionWord) != 0;
     });
     if (!along) return;
     std::size_t from = *along + 1;
@@ -532,11 +533,11 @@ struct Rules {
     }
     // "A met with B", "the USTR team will meet with Minister Freeland", "negotiations with Canada",
     // "A met B", "A and B met", "A hosted B and C for talks".
-    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-      const std::string_view w = s.tokens[i].lower;
-      if (w == "hosted"sv || w == "hosts"sv || w == "welcomed"sv || w == "welcomes"sv) triggers.push_back(i);
+    if (s.classes & kHostVerb) {
+      for (std::size_t i = 0; i < s.tokens.size(); ++i)
+        if (is(s.tokens[i], kHostVerb)) triggers.push_back(i);
+      std::sort(triggers.begin(), triggers.end());
     }
-    std::sort(triggers.begin(), triggers.end());
     for (std::size_t trigger : triggers) {
       const std::string_view w = s.tokens[trigger].lower;
       const bool nominal = w == "talks"sv || w == "negotiations"sv || w == "meeting"sv || w == "meetings"sv ||
@@ -544,18 +545,19 @@ struct Rules {
       const bool spoke = w == "spoke"sv || w == "talked"sv;
       // "with" right after the trigger, or after a phrase of time, place or topic ("talks on
       // Thursday and Friday with X"), which ends at punctuation or at a named actor.
+      std::size_t reach = std::min(s.tokens.size(), trigger + (nominal ? 8 : 4));
+      for (const Mention& m : s.mentions)
+        if (m.first > trigger && is_name(m) && m.entity >= 0 &&
+            a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv) {
+          reach = std::min(reach, m.first);  // the phrase ends at a named actor
+          break;
+        }
       std::size_t with = trigger + 1;
-      const std::size_t reach = std::min(s.tokens.size(), trigger + (nominal ? 8 : 4));
       for (; with < reach; ++with) {
         const Token& k = s.tokens[with];
         if (k.lower == "with"sv || (spoke && k.lower == "to"sv) || !k.word || is(k, kTalksWord) ||
             k.lower == "between"sv || k.lower == "which"sv || k.lower == "that"sv || k.lower == "who"sv)
           break;
-        const bool actor = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-          return m.first == with && is_name(m) && m.entity >= 0 &&
-                 a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv;
-        });
-        if (actor) break;
       }
       const bool has_with = with < s.tokens.size() &&
                             (s.tokens[with].lower == "with"sv || (spoke && s.tokens[with].lower == "to"sv)) &&
@@ -586,13 +588,17 @@ struct Rules {
             if (m.first >= trigger) break;
             if (is_name(m) && m.entity >= 0) side = {m.entity};
           }
-        for (std::size_t i = trigger; !side.empty() && i > 0; --i) {
-          const std::string_view v = s.tokens[i - 1].lower;
-          if (v == "said"sv || v == "says"sv || v == "told"sv || v == "announced"sv || v == "stated"sv) side.clear();
-          if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-                return m.last == i && m.entity == side.front();
-              }))
-            break;
+        if (!side.empty()) {
+          std::size_t named_at = 0;  // where the side was last named before the trigger
+          for (const Mention& m : s.mentions)
+            if (m.last <= trigger && m.entity == side.front()) named_at = m.last;
+          for (std::size_t i = named_at; i < trigger; ++i) {
+            const std::string_view v = s.tokens[i].lower;
+            if (v == "said"sv || v == "says"sv || v == "told"sv || v == "announced"sv || v == "stated"sv) {
+              side.clear();
+              break;
+            }
+          }
         }
       }
       std::vector<long> others;
@@ -757,12 +763,13 @@ bool describes_other(const Article& a, const Sentence& s, const Mention& m) {
   std::size_t p = m.first;
   if (p >= 1 && s.tokens[p - 1].lower == "the"sv) --p;
   // "of China's Central Military Commission": a possessive place between "of" and the name.
-  for (const Mention& r : s.mentions)
-    if (r.last + 1 == p && r.last < s.tokens.size() && s.tokens[r.last].text == "'s"sv &&
-        r.entity >= 0 && a.entities[static_cast<std::size_t>(r.entity)].type == "region"sv) {
-      p = r.first;
-      break;
-    }
+  if (p >= 1 && s.tokens[p - 1].text == "'s"sv)
+    for (const Mention& r : s.mentions)
+      if (r.last + 1 == p && r.entity >= 0 &&
+          a.entities[static_cast<std::size_t>(r.entity)].type == "region"sv) {
+        p = r.first;
+        break;
+      }
   if (p < 2) return false;
   const std::string_view link = s.tokens[p - 1].lower;
   if (link != "of"sv && link != "by"sv) return false;
@@ -787,7 +794,7 @@ bool describes_other(const Article& a, const Sentence& s, const Mention& m) {
 void find_structure(Article& a);  // structural relations: relations_structure.cpp
 
 void find_relations(Article& a) {
-  Rules rules{a, *a.lexicon, -1, -1, {}};
+  Rules rules{a, *a.lexicon, -1, -1, {}, {}};
   for (const ArticleEntity& e : a.entities) {
     const long index = static_cast<long>(&e - a.entities.data());
     if (rules.doc_list < 0 && e.type == "list"sv) rules.doc_list = index;

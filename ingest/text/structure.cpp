@@ -84,7 +84,8 @@ void subordinate(Article& a, Sentence& s) {
     }
   }
   // "X, a subsidiary of Y"; "BIS, part of the Commerce Department"
-  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+  for (std::size_t i = 0; i + 2 < t.size() && (s.classes & kUnitWord); ++i) {
+    if (!(t[i].classes & kUnitWord)) continue;
     const std::string_view w = t[i].lower;
     const bool unit = w == "subsidiary"sv || w == "subsidiaries"sv || w == "affiliate"sv || w == "unit"sv;
     const bool part = w == "part"sv || w == "arm"sv || w == "division"sv || w == "branch"sv;

@@ -88,6 +88,10 @@ constexpr std::string_view kTalksWords[] = {
 constexpr std::string_view kCondemnWords[] = {
     "condemn", "condemns", "condemned", "condemning", "slammed", "slams", "slam", "denounced",
     "denounces", "criticized", "criticised", "blasted", "rebuked"};
+constexpr std::string_view kHostVerbs[] = {"hosted", "hosts", "welcomed", "welcomes"};
+constexpr std::string_view kCompanionWords[] = {"alongside", "along", "together"};
+constexpr std::string_view kUnitWords[] = {"subsidiary", "subsidiaries", "affiliate", "unit", "part",
+                                           "arm", "division", "branch", "parent"};
 constexpr std::string_view kPlaceCues[] = {"based", "located", "headquartered", "under"};
 constexpr std::string_view kGenericListWords[] = {"blacklist", "blacklists", "list", "entity-list",
                                                   "lists"};
@@ -111,6 +115,9 @@ WordTable make_word_classes() {
   t.add(kCondemnWords, kCondemnVerb);
   t.add(kGenericListWords, kGenericListWord);
   t.add(kPlaceCues, kPlaceCue);
+  t.add(kHostVerbs, kHostVerb);
+  t.add(kCompanionWords, kCompanionWord);
+  t.add(kUnitWords, kUnitWord);
   t.add(kMonthNames, kDateName);
   t.add(kMonthAbbrevs, kDateName);  // the empty one for May is skipped
   t.add(std::string_view("sept"), kDateName);

@@ -40,6 +40,9 @@ enum WordClass : std::uint32_t {
   kDayWord = 1u << 19,
   /// Set by the tokenizer: a word token that is not letters only ("2020", "2020-07-09", "mid-2019").
   kMixedWord = 1u << 20,
+  kHostVerb = 1u << 21,   ///< "hosted", "welcomed": a host who meets the guests named next
+  kCompanionWord = 1u << 22,  ///< "alongside", "along", "together": more objects follow
+  kUnitWord = 1u << 23,   ///< "subsidiary", "unit", "part", "arm", "parent": one body in another
 };
 
 /// Month names, their abbreviations (none for May) and weekday names, lower case.
