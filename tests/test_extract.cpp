@@ -397,6 +397,21 @@ TEST_CASE("extract: a subject before an apposition, standing sanctions, and plac
   CHECK(count(doc, "sanctions") == 1);  // the name of a law is no sanction
 }
 
+TEST_CASE("extract: an agency alias used as an adjective, a possessive before a preposition") {
+  const auto doc = extract(
+      "date 2021-12-16 Washington: The institutes supported Chinese military end uses. China's "
+      "embassy in Washington objected. Talks between U.S. Trade Representative Dana Whitfield and "
+      "Vice Premier Wang Jun yielded little. The Chinese military said nothing.");
+  const EntityFact* pla = entity(doc, "People's Liberation Army");
+  REQUIRE(pla != nullptr);  // "the Chinese military said": the body itself
+  CHECK(pla->evidence.size() == 1);
+  CHECK_FALSE(relation(doc, "part-of", "Washington, D.C.", "China"));
+  const RelationFact* r = relation(doc, "holds-office", "Dana Whitfield",
+                                   "Office of the United States Trade Representative");
+  REQUIRE(r != nullptr);
+  CHECK(r->attributes.at("role") == "U.S. Trade Representative");
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -423,6 +423,23 @@ void find_mentions(Article& a) {
             break;
           case EntryKind::kAgency:
           case EntryKind::kAgencyMetonym: {
+            // "Chinese military end uses": an alias ending in a common word, used as an
+            // adjective, names no body; its demonym still evokes the country.
+            const std::size_t after = i + glen;
+            if (glen > 1 && !t[after - 1].capitalised && after < t.size() && t[after].word &&
+                !t[after].capitalised && !is_verb_like(t[after]) && !is_connector(t[after]) &&
+                (!is_stop_word(t[after]) || is_org_noun(t[after])))
+              if (const auto* single = lex.find(t[i].lower)) {
+                if (const PhraseHit* demonym = first_hit(*single, EntryKind::kDemonym)) {
+                  m.last = i + 1;
+                  m.text = surface(a, s, i, i + 1);
+                  m.type = "region";
+                  m.role = Mention::Role::kDemonym;
+                  m.rule = "gazetteer-demonym";
+                  m.entity = a.entity_for_entry("region", lex.regions[demonym->row].name, "region");
+                  break;
+                }
+              }
             const PhraseHit* named = first_hit(hits, EntryKind::kAgency);
             const PhraseHit& use = named ? *named : h;
             const AgencyEntry& agency = lex.agencies[use.row];

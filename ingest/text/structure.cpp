@@ -254,6 +254,7 @@ void holds_office(Article& a, Sentence& s) {
            (!t[role_begin - 1].lower.ends_with("ing"sv) || t[role_begin - 1].lower == "acting"sv) &&
            !(t[role_begin - 1].classes & (kTalksWord | kCondemnVerb)) &&
            t[role_begin - 1].lower != "says"sv && t[role_begin - 1].lower != "told"sv &&
+           t[role_begin - 1].lower != "between"sv && t[role_begin - 1].lower != "among"sv &&
            !mention_at(s, role_begin - 1))
       --role_begin;
     role_begin = std::min(role_begin, org_first);
@@ -280,7 +281,8 @@ void located_in(Article& a, Sentence& s) {
             a.relate("part-of", m->entity, make_region_used(a, r, s), "", s, "possessive-place");
           break;
         }
-        if (t[q].capitalised || !t[q].word) break;
+        // "China's embassy in Washington": a preposition ends the phrase the possessive governs.
+        if (t[q].capitalised || !t[q].word || is_connector(t[q])) break;
       }
     }
     // "Chinese firms A, B and C"; "the Chinese entity X"
