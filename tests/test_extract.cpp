@@ -412,6 +412,20 @@ TEST_CASE("extract: an agency alias used as an adjective, a possessive before a 
   CHECK(r->attributes.at("role") == "U.S. Trade Representative");
 }
 
+TEST_CASE("extract: a firm listed through its affiliates, a counterpart met, a date is no name") {
+  const auto doc = extract(
+      "date 2020-08-17 Washington: The Commerce Department on Monday tightened rules on Korvane "
+      "Technologies Co., adding 38 of its affiliates to the Entity List. Foreign Secretary Ellen "
+      "Marsh met her Chinese counterpart Wang Jun in London on July 30. The Treasury also "
+      "designated Chief Executive Lena Cho on August 7, 2020.");
+  CHECK(relation(doc, "added-to-list", "Korvane Technologies Co.", "Entity List"));
+  const RelationFact* met = relation(doc, "negotiates-with", "Ellen Marsh", "Wang Jun");
+  REQUIRE(met != nullptr);
+  CHECK(met->date == "2020-07-30");
+  CHECK(entity(doc, "August 7") == nullptr);
+  CHECK(count(doc, "sanctions") == 1);
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -255,6 +255,21 @@ struct Rules {
                relation == "added-to-list"sv ? "listing" : "delisting", attrs);
       done.push_back(e);
     }
+    // "adding 38 of its affiliates to the Entity List": the firm is listed through them.
+    if (targets.empty() && !passive && (s.classes & kUnitWord))
+      for (std::size_t i = trigger + 1; i + 1 < s.tokens.size() && i < trigger + 6; ++i)
+        if (s.tokens[i].lower == "its"sv && (s.tokens[i + 1].classes & kUnitWord)) {
+          long owner = -1;
+          for (Mention& m : s.mentions)
+            if (m.last <= trigger && is_name(m) && m.entity >= 0 &&
+                a.entities[static_cast<std::size_t>(m.entity)].type == "firm"sv)
+              owner = m.entity;
+          if (owner >= 0 && owner != list) {
+            a.relate(relation, owner, list, date, s, relation == "added-to-list"sv ? "listing-affiliates" : "delisting-affiliates", attrs);
+            done.push_back(owner);
+          }
+          break;
+        }
     if (targets.empty() && !passive && plural_anaphor(s, trigger + 1))
       for (long e : last_targets)
         if (e != list) {
@@ -613,8 +628,17 @@ struct Rules {
         continue;
       } else if (!nominal && (w.starts_with("meet"sv) || w == "met"sv || w == "hosted"sv || w == "hosts"sv ||
                               w == "welcomed"sv || w == "welcomes"sv)) {
-        // "A met B": the object follows at once.
-        const std::size_t from = trigger + 1;
+        // "A met B": the object follows at once, or after "his (Chinese) counterpart".
+        std::size_t from = trigger + 1;
+        if (from < s.tokens.size() && (s.tokens[from].lower == "his"sv || s.tokens[from].lower == "her"sv ||
+                                       s.tokens[from].lower == "their"sv)) {
+          std::size_t q = from + 1;
+          while (q < s.tokens.size() && q < from + 4 && s.tokens[q].word && s.tokens[q].lower != "counterpart"sv &&
+                 s.tokens[q].lower != "counterparts"sv)
+            ++q;
+          if (q < s.tokens.size() && (s.tokens[q].lower == "counterpart"sv || s.tokens[q].lower == "counterparts"sv))
+            from = q + 1;
+        }
         if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) { return m.first == from; }))
           others = parties(s, from, false);
         rule = "met";

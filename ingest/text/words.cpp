@@ -90,7 +90,7 @@ constexpr std::string_view kCondemnWords[] = {
     "denounces", "criticized", "criticised", "blasted", "rebuked"};
 constexpr std::string_view kHostVerbs[] = {"hosted", "hosts", "welcomed", "welcomes"};
 constexpr std::string_view kCompanionWords[] = {"alongside", "along", "together"};
-constexpr std::string_view kUnitWords[] = {"subsidiary", "subsidiaries", "affiliate", "unit", "part",
+constexpr std::string_view kUnitWords[] = {"subsidiary", "subsidiaries", "affiliate", "affiliates", "unit", "units", "part",
                                            "arm", "division", "branch", "parent"};
 constexpr std::string_view kPlaceCues[] = {"based", "located", "headquartered", "under"};
 constexpr std::string_view kGenericListWords[] = {"blacklist", "blacklists", "list", "entity-list",
