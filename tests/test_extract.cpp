@@ -426,6 +426,14 @@ TEST_CASE("extract: a firm listed through its affiliates, a counterpart met, a d
   CHECK(count(doc, "sanctions") == 1);
 }
 
+TEST_CASE("extract: sanctions against a country, not against a country's body") {
+  const auto doc = extract(
+      "date 2023-02-24 Brussels: The Council of the European Union adopted sanctions against "
+      "Russia. Canada imposed sanctions on Iran's central bank.");
+  CHECK(relation(doc, "sanctions", "Council of the European Union", "Russia"));
+  CHECK_FALSE(relation(doc, "sanctions", "Canada", "Iran"));
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -323,6 +323,17 @@ struct Rules {
         from = *on + 1;
     std::vector<Mention*> targets = passive ? passive_subjects(s, trigger)
                                             : objects(s, from, s.tokens.size(), agents.front());
+    // "sanctions against Russia": a country as the target, named right after the preposition
+    // (not "sanctions on Russia's central bank").
+    if (from > trigger + 1)
+      for (Mention& m : s.mentions)
+        if (m.first == from || (m.first == from + 1 && s.tokens[from].lower == "the"sv)) {
+          if (m.role == Mention::Role::kName && m.entity >= 0 &&
+              a.entities[static_cast<std::size_t>(m.entity)].type == "region"sv &&
+              !(m.last < s.tokens.size() && s.tokens[m.last].text == "'s"sv))
+            targets.insert(targets.begin(), &m);
+          break;
+        }
     if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
     add_companions(s, trigger, agents.front(), targets);
     std::string date = first_date(s);
