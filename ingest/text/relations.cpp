@@ -557,119 +557,132 @@ struct Rules {
         found = true;
       }
     }
-    // "A met with B", "the USTR team will meet with Minister Freeland", "negotiations with Canada",
-    // "A met B", "A and B met", "A hosted B and C for talks".
+    // Meetings, and the hosts who receive guests for talks.
     if (s.classes & kHostVerb) {
       for (std::size_t i = 0; i < s.tokens.size(); ++i)
         if (is(s.tokens[i], kHostVerb)) triggers.push_back(i);
       std::sort(triggers.begin(), triggers.end());
     }
-    for (std::size_t trigger : triggers) {
-      const std::string_view w = s.tokens[trigger].lower;
-      const bool nominal = w == "talks"sv || w == "negotiations"sv || w == "meeting"sv || w == "meetings"sv ||
-                           w == "consultations"sv || w == "discussions"sv || w == "call"sv || w == "relations"sv;
-      const bool spoke = w == "spoke"sv || w == "talked"sv;
-      // "with" right after the trigger, or after a phrase of time, place or topic ("talks on
-      // Thursday and Friday with X"), which ends at punctuation or at a named actor.
-      std::size_t reach = std::min(s.tokens.size(), trigger + (nominal ? 8 : 4));
+    for (std::size_t trigger : triggers) meeting(s, trigger, date);
+  }
+
+  // Every two of `side` negotiate with each other.
+  void each_pair(const std::vector<long>& side, const std::string& date, const Sentence& s,
+                 std::string_view rule) {
+    for (std::size_t x = 0; x + 1 < side.size(); ++x)
+      for (std::size_t y = x + 1; y < side.size(); ++y)
+        if (side[x] != side[y]) a.relate("negotiates-with", side[x], side[y], date, s, rule);
+  }
+
+  // Who meets: the parties coordinated before the verb, else the last actor named before the
+  // trigger, unless it only reports the meeting ("X said the minister met Y").
+  std::vector<long> meeting_side(Sentence& s, std::size_t trigger, std::size_t verb) {
+    std::vector<long> side = parties_before(s, verb);
+    // Else the last actor named before, unless it only reports the meeting ("X said
+    // the minister met Y").
+    if (side.empty())
+      for (Mention& m : s.mentions) {
+        if (m.first >= trigger) break;
+        if (is_name(m) && m.entity >= 0) side = {m.entity};
+      }
+    if (!side.empty()) {
+      std::size_t named_at = 0;  // where the side was last named before the trigger
       for (const Mention& m : s.mentions)
-        if (m.first > trigger && is_name(m) && m.entity >= 0 &&
-            a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv) {
-          reach = std::min(reach, m.first);  // the phrase ends at a named actor
+        if (m.last <= trigger && m.entity == side.front()) named_at = m.last;
+      for (std::size_t i = named_at; i < trigger; ++i) {
+        const std::string_view v = s.tokens[i].lower;
+        if (v == "said"sv || v == "says"sv || v == "told"sv || v == "announced"sv || v == "stated"sv) {
+          side.clear();
           break;
         }
-      std::size_t with = trigger + 1;
-      for (; with < reach; ++with) {
-        const Token& k = s.tokens[with];
-        if (k.lower == "with"sv || (spoke && k.lower == "to"sv) || !k.word || is(k, kTalksWord) ||
-            k.lower == "between"sv || k.lower == "which"sv || k.lower == "that"sv || k.lower == "who"sv)
-          break;
       }
-      const bool has_with = with < s.tokens.size() &&
-                            (s.tokens[with].lower == "with"sv || (spoke && s.tokens[with].lower == "to"sv)) &&
-                            s.tokens[with - 1].lower != "along"sv;
-      // "A had a constructive meeting with B": the noun has a subject after all.
-      std::size_t verb = trigger;
-      bool has_subject = false;
-      for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
-        const std::string_view v = s.tokens[b - 1].lower;
-        if (v == "had"sv || v == "held"sv || v == "hold"sv || v == "holds"sv || v == "has"sv ||
-            v == "have"sv || v == "began"sv || v == "conducted"sv || v == "will"sv) {
-          has_subject = true;
-          verb = b - 1;
-          break;
-        }
-        if (!s.tokens[b - 1].word || s.tokens[b - 1].capitalised) break;
-      }
-      bool we = false;
-      for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b)
-        if (s.tokens[b - 1].lower == "we"sv || s.tokens[b - 1].lower == "our"sv) we = true;
-      std::vector<long> side;
-      if ((!nominal || has_subject) && !we) {
-        side = parties_before(s, verb);
-        // Else the last actor named before, unless it only reports the meeting ("X said
-        // the minister met Y").
-        if (side.empty())
-          for (Mention& m : s.mentions) {
-            if (m.first >= trigger) break;
-            if (is_name(m) && m.entity >= 0) side = {m.entity};
-          }
-        if (!side.empty()) {
-          std::size_t named_at = 0;  // where the side was last named before the trigger
-          for (const Mention& m : s.mentions)
-            if (m.last <= trigger && m.entity == side.front()) named_at = m.last;
-          for (std::size_t i = named_at; i < trigger; ++i) {
-            const std::string_view v = s.tokens[i].lower;
-            if (v == "said"sv || v == "says"sv || v == "told"sv || v == "announced"sv || v == "stated"sv) {
-              side.clear();
-              break;
-            }
-          }
-        }
-      }
-      std::vector<long> others;
-      std::string_view rule = "talks-with";
-      if (has_with) {
-        others = parties(s, with + 1, false);
-      } else if (nominal && has_subject && side.size() >= 2) {
-        // "A and B held talks in Washington": the subjects talked with each other.
-        for (std::size_t x = 0; x + 1 < side.size(); ++x)
-          for (std::size_t y = x + 1; y < side.size(); ++y)
-            if (side[x] != side[y]) a.relate("negotiates-with", side[x], side[y], date, s, "talks-together");
-        continue;
-      } else if (!nominal && (w.starts_with("meet"sv) || w == "met"sv || w == "hosted"sv || w == "hosts"sv ||
-                              w == "welcomed"sv || w == "welcomes"sv)) {
-        // "A met B": the object follows at once, or after "his (Chinese) counterpart".
-        std::size_t from = trigger + 1;
-        if (from < s.tokens.size() && (s.tokens[from].lower == "his"sv || s.tokens[from].lower == "her"sv ||
-                                       s.tokens[from].lower == "their"sv)) {
-          std::size_t q = from + 1;
-          while (q < s.tokens.size() && q < from + 4 && s.tokens[q].word && s.tokens[q].lower != "counterpart"sv &&
-                 s.tokens[q].lower != "counterparts"sv)
-            ++q;
-          if (q < s.tokens.size() && (s.tokens[q].lower == "counterpart"sv || s.tokens[q].lower == "counterparts"sv))
-            from = q + 1;
-        }
-        if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) { return m.first == from; }))
-          others = parties(s, from, false);
-        rule = "met";
-        // "A and B met in Washington": the subjects met each other.
-        if (others.empty() && side.size() >= 2 && (w == "met"sv || w == "meet"sv)) {
-          for (std::size_t x = 0; x + 1 < side.size(); ++x)
-            for (std::size_t y = x + 1; y < side.size(); ++y)
-              if (side[x] != side[y]) a.relate("negotiates-with", side[x], side[y], date, s, "met-together");
-          continue;
-        }
-      } else {
-        continue;
-      }
-      // "Negotiations with Canada", "we met with": the article's own voice. A verb whose subject
-      // is not named ("the minister met X") says nothing about who.
-      if (side.empty() && issuing_agency >= 0 && (nominal || we)) side = {issuing_agency};
-      for (long o : others)
-        for (long x : side)
-          if (o != x) a.relate("negotiates-with", x, o, date, s, rule);
     }
+    return side;
+  }
+
+  // A meeting named by the word at `trigger`: "A met with B", "the USTR team will meet with
+  // Minister Freeland", "negotiations with Canada", "A met B", "A and B met", "A hosted B and C
+  // for talks".
+  void meeting(Sentence& s, std::size_t trigger, const std::string& date) {
+    const std::string_view w = s.tokens[trigger].lower;
+    const bool nominal = w == "talks"sv || w == "negotiations"sv || w == "meeting"sv || w == "meetings"sv ||
+                         w == "consultations"sv || w == "discussions"sv || w == "call"sv || w == "relations"sv;
+    const bool spoke = w == "spoke"sv || w == "talked"sv;
+    // "with" right after the trigger, or after a phrase of time, place or topic ("talks on
+    // Thursday and Friday with X"), which ends at punctuation or at a named actor.
+    std::size_t reach = std::min(s.tokens.size(), trigger + (nominal ? 8 : 4));
+    for (const Mention& m : s.mentions)
+      if (m.first > trigger && is_name(m) && m.entity >= 0 &&
+          a.entities[static_cast<std::size_t>(m.entity)].type != "region"sv) {
+        reach = std::min(reach, m.first);  // the phrase ends at a named actor
+        break;
+      }
+    std::size_t with = trigger + 1;
+    for (; with < reach; ++with) {
+      const Token& k = s.tokens[with];
+      if (k.lower == "with"sv || (spoke && k.lower == "to"sv) || !k.word || is(k, kTalksWord) ||
+          k.lower == "between"sv || k.lower == "which"sv || k.lower == "that"sv || k.lower == "who"sv)
+        break;
+    }
+    const bool has_with = with < s.tokens.size() &&
+                          (s.tokens[with].lower == "with"sv || (spoke && s.tokens[with].lower == "to"sv)) &&
+                          s.tokens[with - 1].lower != "along"sv;
+    // "A had a constructive meeting with B": the noun has a subject after all.
+    std::size_t verb = trigger;
+    bool has_subject = false;
+    for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
+      const std::string_view v = s.tokens[b - 1].lower;
+      if (v == "had"sv || v == "held"sv || v == "hold"sv || v == "holds"sv || v == "has"sv ||
+          v == "have"sv || v == "began"sv || v == "conducted"sv || v == "will"sv) {
+        has_subject = true;
+        verb = b - 1;
+        break;
+      }
+      if (!s.tokens[b - 1].word || s.tokens[b - 1].capitalised) break;
+    }
+    bool we = false;
+    for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b)
+      if (s.tokens[b - 1].lower == "we"sv || s.tokens[b - 1].lower == "our"sv) we = true;
+    std::vector<long> side;
+    if ((!nominal || has_subject) && !we) side = meeting_side(s, trigger, verb);
+    std::vector<long> others;
+    std::string_view rule = "talks-with";
+    if (has_with) {
+      others = parties(s, with + 1, false);
+    } else if (nominal && has_subject && side.size() >= 2) {
+      // "A and B held talks in Washington": the subjects talked with each other.
+      each_pair(side, date, s, "talks-together");
+      return;
+    } else if (!nominal && (w.starts_with("meet"sv) || w == "met"sv || w == "hosted"sv || w == "hosts"sv ||
+                            w == "welcomed"sv || w == "welcomes"sv)) {
+      // "A met B": the object follows at once, or after "his (Chinese) counterpart".
+      std::size_t from = trigger + 1;
+      if (from < s.tokens.size() && (s.tokens[from].lower == "his"sv || s.tokens[from].lower == "her"sv ||
+                                     s.tokens[from].lower == "their"sv)) {
+        std::size_t q = from + 1;
+        while (q < s.tokens.size() && q < from + 4 && s.tokens[q].word && s.tokens[q].lower != "counterpart"sv &&
+               s.tokens[q].lower != "counterparts"sv)
+          ++q;
+        if (q < s.tokens.size() && (s.tokens[q].lower == "counterpart"sv || s.tokens[q].lower == "counterparts"sv))
+          from = q + 1;
+      }
+      if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) { return m.first == from; }))
+        others = parties(s, from, false);
+      rule = "met";
+      // "A and B met in Washington": the subjects met each other.
+      if (others.empty() && side.size() >= 2 && (w == "met"sv || w == "meet"sv)) {
+        each_pair(side, date, s, "met-together");
+        return;
+      }
+    } else {
+      return;
+    }
+    // "Negotiations with Canada", "we met with": the article's own voice. A verb whose subject
+    // is not named ("the minister met X") says nothing about who.
+    if (side.empty() && issuing_agency >= 0 && (nominal || we)) side = {issuing_agency};
+    for (long o : others)
+      for (long x : side)
+        if (o != x) a.relate("negotiates-with", x, o, date, s, rule);
   }
 
   void condemn(Sentence& s, std::size_t trigger) {
