@@ -434,6 +434,18 @@ TEST_CASE("extract: sanctions against a country, not against a country's body") 
   CHECK_FALSE(relation(doc, "sanctions", "Canada", "Iran"));
 }
 
+TEST_CASE("extract: a research body named as the state's is an agency, others are firms") {
+  const auto doc = extract(
+      "date 2021-12-16: The Commerce Department added the Academy of Military Engineering "
+      "Sciences and the Tianfeng Institute of Optics to the Entity List.");
+  const EntityFact* academy = entity(doc, "Academy of Military Engineering Sciences");
+  REQUIRE(academy != nullptr);
+  CHECK(academy->type == "agency");
+  const EntityFact* institute = entity(doc, "Tianfeng Institute of Optics");
+  REQUIRE(institute != nullptr);
+  CHECK(institute->type == "firm");
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -176,6 +176,19 @@ bool looks_like_person(const std::vector<Token>& t, std::size_t first, std::size
   return true;
 }
 
+// "Academy of Military Medical Sciences", "National Institute of Standards": a research body
+// whose name says it is the state's is a government body; other academies and institutes are
+// organisations of their own.
+bool state_institution(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const std::string_view w = t[i].lower;
+    if (w == "military"sv || w == "defense"sv || w == "defence"sv || w == "army"sv || w == "navy"sv ||
+        w == "police"sv || w == "ministry"sv || w == "state"sv || w == "national"sv || w == "government"sv)
+      return true;
+  }
+  return false;
+}
+
 std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t last,
                      const LexiconData& lex) {
   if (last - first >= 2 && t[last - 2].lower == "working"sv && t[last - 1].lower == "group"sv)
@@ -189,14 +202,19 @@ std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t
       if (k.text.size() > form.size() + 2 && k.text.ends_with(form) &&
           std::islower(static_cast<unsigned char>(k.text[k.text.size() - form.size() - 1])))
         return "firm";
-    if (const std::string* kind = lex.org_words.find(k.lower)) return *kind == "org"sv ? "firm" : *kind;
+    if (const std::string* kind = lex.org_words.find(k.lower)) {
+      if (*kind != "org"sv) return *kind;
+      return state_institution(t, first, last) ? "agency" : "firm";
+    }
     break;  // only the head (last word) decides
   }
   // "Office of Export Enforcement", "Bank Keshavarzi": a leading organisation word.
   if (last - first >= 2)
-    if (const std::string* kind = lex.org_words.find(t[first].lower);
-        kind && *kind != "org"sv && (t[first + 1].lower == "of"sv || *kind == "firm"sv))
-      return *kind;
+    if (const std::string* kind = lex.org_words.find(t[first].lower)) {
+      if (*kind == "org"sv && t[first + 1].lower == "of"sv && state_institution(t, first, last))
+        return "agency";
+      if (*kind != "org"sv && (t[first + 1].lower == "of"sv || *kind == "firm"sv)) return *kind;
+    }
   return "";
 }
 
