@@ -179,7 +179,11 @@ bool looks_like_person(const std::vector<Token>& t, std::size_t first, std::size
 // "Academy of Military Medical Sciences", "National Institute of Standards": a research body
 // whose name says it is the state's is a government body; other academies and institutes are
 // organisations of their own.
-bool state_institution(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+bool state_institution(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                       std::string_view org_word) {
+  if (org_word != "academy"sv && org_word != "institute"sv && org_word != "center"sv &&
+      org_word != "centre"sv && org_word != "laboratory"sv)
+    return false;
   for (std::size_t i = first; i < last; ++i) {
     const std::string_view w = t[i].lower;
     if (w == "military"sv || w == "defense"sv || w == "defence"sv || w == "army"sv || w == "navy"sv ||
@@ -204,14 +208,14 @@ std::string org_type(const std::vector<Token>& t, std::size_t first, std::size_t
         return "firm";
     if (const std::string* kind = lex.org_words.find(k.lower)) {
       if (*kind != "org"sv) return *kind;
-      return state_institution(t, first, last) ? "agency" : "firm";
+      return state_institution(t, first, last, k.lower) ? "agency" : "firm";
     }
     break;  // only the head (last word) decides
   }
   // "Office of Export Enforcement", "Bank Keshavarzi": a leading organisation word.
   if (last - first >= 2)
     if (const std::string* kind = lex.org_words.find(t[first].lower)) {
-      if (*kind == "org"sv && t[first + 1].lower == "of"sv && state_institution(t, first, last))
+      if (*kind == "org"sv && t[first + 1].lower == "of"sv && state_institution(t, first, last, t[first].lower))
         return "agency";
       if (*kind != "org"sv && (t[first + 1].lower == "of"sv || *kind == "firm"sv)) return *kind;
     }
