@@ -446,6 +446,20 @@ TEST_CASE("extract: a research body named as the state's is an agency, others ar
   CHECK(institute->type == "firm");
 }
 
+TEST_CASE("extract: condemning a country's decision, a capital, or a country's blacklist") {
+  const auto doc = extract(
+      "date 2019-05-21 Beijing: China on Tuesday condemned the U.S. decision to add Korvane "
+      "Telecom to the Entity List. Russia also criticised Washington. Iran slammed a US blacklist "
+      "of 12 firms. On May 15, Tehran said nothing.");
+  CHECK(relation(doc, "condemns", "China", "United States"));
+  CHECK(relation(doc, "condemns", "Russia", "United States"));
+  CHECK(relation(doc, "condemns", "Iran", "Entity List"));
+  const RelationFact* added = relation(doc, "added-to-list", "Korvane Telecom", "Entity List");
+  REQUIRE(added != nullptr);
+  CHECK(added->attributes.at("agent") == "United States");
+  CHECK(entity(doc, "May 15") == nullptr);
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -584,7 +584,7 @@ void find_mentions(Article& a) {
         const bool place_part = cend < t.size() && t[cend].lower.ends_with("-based"sv) &&
                                 t[cend].begin == t[cend - 1].end + 1;
         // "August 7", "Monday": a date, not a name ("June Wang" is one).
-        const bool calendar = first < cend && is_calendar_word(t[first]) &&
+        const bool calendar = first < cend && (is_calendar_word(t[first]) || t[first].lower == "may"sv) &&
                               (cend - first == 1 || std::isdigit(static_cast<unsigned char>(t[first + 1].text[0])));
         if (first < cend && !law && !form_only && !place_part && !calendar) {
           Mention m;

@@ -128,6 +128,14 @@ struct Rules {
         if (long e = title_org(m); e >= 0) agent = e;
         continue;
       }
+      // "the U.S. decision to add", "the Chinese government placed": a country by its adjective.
+      if (m.role == Mention::Role::kDemonym && m.entity >= 0 && m.last < s.tokens.size()) {
+        const std::string_view next = s.tokens[m.last].lower;
+        if (next == "decision"sv || next == "move"sv || next == "plan"sv || next == "order"sv ||
+            next == "government"sv || next == "administration"sv || next == "authorities"sv)
+          agent = m.entity;
+        continue;
+      }
       if (m.role != Mention::Role::kName || m.entity < 0) continue;
       const std::string& t = a.entities[static_cast<std::size_t>(m.entity)].type;
       if (t == "agency"sv || t == "region"sv || t == "official"sv) agent = m.entity;
@@ -692,14 +700,35 @@ struct Rules {
       if (m.entity >= 0 && is_name(m)) speaker = m.entity;
     }
     if (speaker < 0) return;
-    // The object: whatever is named first after the verb, a list or an actor.
+    // The object: whatever is named first after the verb, a list or an actor; "the U.S.
+    // decision" condemns the country whose act it is, "a US blacklist" the list.
     long target = -1;
+    const Mention* named = nullptr;
     for (std::size_t i = trigger + 1; i < s.tokens.size() && target < 0; ++i) {
       for (Mention& m : s.mentions)
-        if (m.first == i && m.entity >= 0 && (is_name(m) || m.type == "list"sv)) target = m.entity;
+        if (m.first == i && m.entity >= 0 &&
+            (is_name(m) || m.type == "list"sv ||
+             (m.role == Mention::Role::kDemonym && m.last < s.tokens.size() && s.tokens[m.last].word &&
+              !s.tokens[m.last].capitalised && !is(s.tokens[m.last], kGenericListWord)))) {
+          target = m.entity;
+          named = &m;
+        }
       if (target < 0 && is(s.tokens[i], kGenericListWord)) target = doc_list;
     }
-    if (target >= 0 && target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
+    if (target < 0) return;
+    if (named && a.entities[static_cast<std::size_t>(target)].type == "region"sv) {
+      // "criticised Washington": a capital as the object stands for its government.
+      if (const std::size_t row = lex.region_row(a.entities[static_cast<std::size_t>(target)].name);
+          row != std::string::npos)
+        if (const std::size_t country = lex.country_of_capital(row); country != std::string::npos)
+          target = a.entity_for_entry("region", lex.regions[country].name, "region");
+      ArticleEntity& region = a.entities[static_cast<std::size_t>(target)];
+      if (region.demonym_only || region.evidence.empty()) {
+        region.demonym_only = false;
+        a.note_mention(target, named->text, s);
+      }
+    }
+    if (target != speaker) a.relate("condemns", speaker, target, first_date(s), s, "condemn");
   }
 
   // "X, an entity on the Entity List"; "X, which is on the LSP"; "X remains on the list".
