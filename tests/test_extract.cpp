@@ -460,6 +460,21 @@ TEST_CASE("extract: condemning a country's decision, a capital, or a country's b
   CHECK(entity(doc, "May 15") == nullptr);
 }
 
+TEST_CASE("extract: objects end at 'linked to', future actions keep no old date, name particles") {
+  const auto doc = extract(
+      "date 2024-05-09 Washington: OFAC yesterday sanctioned Marek Dvorak and three individuals "
+      "linked to Korvane Shipping. The State Department will designate Tarrow Avionics Co. next "
+      "week. On Monday, Secretary of State Paul Brandt met with Saudi Foreign Minister Prince "
+      "Khalid bin Nasser in Riyadh.");
+  CHECK(relation(doc, "sanctions", "OFAC", "Marek Dvorak"));
+  CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Korvane Shipping"));
+  const RelationFact* future = relation(doc, "sanctions", "State Department", "Tarrow Avionics Co.");
+  REQUIRE(future != nullptr);
+  CHECK(future->date.empty());
+  CHECK(relation(doc, "negotiates-with", "Paul Brandt", "Khalid bin Nasser"));
+  CHECK(relation(doc, "holds-office", "Khalid bin Nasser", "Saudi Arabia"));
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -100,6 +100,14 @@ bool is_heading(const std::vector<Token>& tokens) {
   return words >= 4 && !lower_content && !full_stop;
 }
 
+// Lower-case words inside personal names: "bin", "ibn", "al", "von", "van", "der".
+bool is_name_particle(const Token& k) {
+  if (!k.word || k.capitalised) return false;
+  const std::string_view w = k.lower;
+  return w == "bin"sv || w == "bint"sv || w == "ibn"sv || w == "al"sv || w == "von"sv ||
+         w == "van"sv || w == "der"sv || w == "den"sv;
+}
+
 // A capitalised run that may name an actor: "Hangzhou Hikvision Digital Technology",
 // "Bureau of Industry and Security", "Yixin Science & Technology Co.".
 std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
@@ -117,6 +125,12 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
       continue;
     }
     if (j > i && k.text == "&"sv && j + 1 < t.size() && t[j + 1].capitalised) {
+      ++j;
+      continue;
+    }
+    // "Faisal bin Farhan", "Ursula von der Leyen": name particles between capitalised words.
+    if (j > i && is_name_particle(k) && j + 1 < t.size() &&
+        (t[j + 1].capitalised || (is_name_particle(t[j + 1]) && j + 2 < t.size() && t[j + 2].capitalised))) {
       ++j;
       continue;
     }
@@ -170,9 +184,11 @@ bool looks_like_person(const std::vector<Token>& t, std::size_t first, std::size
   // A given name first, or a family name first ("Liu He", "Wang Mingshan").
   if (!lex.given_names.count(t[first].text) && !(n == 2 && lex.surnames.count(t[first].text)))
     return false;
-  for (std::size_t i = first; i < last; ++i)
+  for (std::size_t i = first; i < last; ++i) {
+    if (i > first && i + 1 < last && is_name_particle(t[i])) continue;  // "Faisal bin Farhan"
     if (!t[i].word || !t[i].capitalised || t[i].all_caps || lex.org_words.count(t[i].lower))
       return false;
+  }
   return true;
 }
 
@@ -520,7 +536,9 @@ void find_mentions(Article& a) {
               const GazetteerMatch more = match_at(t, j, lex);
               if (more.hits && first_hit(*more.hits, EntryKind::kTitle)) {
                 m.last = j + more.length;
-                m.title_row = first_hit(*more.hits, EntryKind::kTitle)->row;
+                // An honorific after the office ("Foreign Minister Prince") keeps the office.
+                const std::size_t row = first_hit(*more.hits, EntryKind::kTitle)->row;
+                if (lex.titles[row].kind != "honorific"sv) m.title_row = row;
                 m.text = surface(a, s, m.first, m.last);
                 j = m.last - 1;
               }
@@ -563,8 +581,11 @@ void find_mentions(Article& a) {
             if (!title || j + g2.length >= cend || cend - (j + g2.length) > 4 ||
                 is_connector(t[j + g2.length]))
               continue;
+            // "Foreign Minister Prince Faisal": an honorific extends the title, whose office
+            // stays the one named before it.
+            const bool honorific = lex.titles[title->row].kind == "honorific"sv;
+            if (!honorific || title_end == 0) title_row = title->row;
             title_end = j + g2.length;
-            title_row = title->row;
           }
           if (title_end > first && lex.titles[title_row].kind != "company"sv) {
             Mention title;

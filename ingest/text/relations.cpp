@@ -345,7 +345,13 @@ struct Rules {
     if (passive && targets.empty()) targets = objects(s, trigger + 1, s.tokens.size(), agents.front());
     add_companions(s, trigger, agents.front(), targets);
     std::string date = first_date(s);
-    if (date.empty() && last.type == "sanctions"sv) date = last.date;
+    // "will designate X next week": a future action takes no earlier action's date.
+    bool future = false;
+    for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
+      const std::string_view w = s.tokens[b - 1].lower;
+      if (w == "will"sv || w == "would"sv || w == "plans"sv || w == "intends"sv || w == "could"sv) future = true;
+    }
+    if (date.empty() && last.type == "sanctions"sv && !future) date = last.date;
     if (date.empty() && announced_now(s, trigger) && is_iso_date(a.record->info.date))
       date = a.record->info.date;
     bool any = false;

@@ -150,6 +150,10 @@ void holds_office(Article& a, Sentence& s) {
     for (Mention& m : s.mentions) {
       if (m.first == p || (m.first == p + 1 && p < t.size() && t[p].text == ","sv)) {
         if (m.role == Mention::Role::kName) person = &m;
+        // "Foreign Minister Prince Faisal bin Farhan": an honorific between title and name.
+        if (m.role == Mention::Role::kTitle && &m + 1 < s.mentions.data() + s.mentions.size() &&
+            (&m + 1)->first == m.last && (&m + 1)->role == Mention::Role::kName)
+          person = &m + 1;
         break;
       }
     }

@@ -63,7 +63,8 @@ constexpr std::string_view kPassive[] = {
 
 constexpr std::string_view kObjectEnd[] = {
     "for", "because", "pursuant", "citing", "under", "in", "over", "after", "due", "which",
-    "who", "when", "amid", "following"};
+    "who", "when", "amid", "following", "linked", "tied", "connected", "affiliated", "associated",
+    "belonging"};
 
 constexpr std::string_view kVerbs[] = {
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "should",
