@@ -417,13 +417,14 @@ TEST_CASE("extract: a firm listed through its affiliates, a counterpart met, a d
       "date 2020-08-17 Washington: The Commerce Department on Monday tightened rules on Korvane "
       "Technologies Co., adding 38 of its affiliates to the Entity List. Foreign Secretary Ellen "
       "Marsh met her Chinese counterpart Wang Jun in London on July 30. The Treasury also "
-      "designated Chief Executive Lena Cho on August 7, 2020.");
+      "designated Chief Executive Lena Cho on August 7, 2020, and Pavel Drozd on Jan. 5.");
   CHECK(relation(doc, "added-to-list", "Korvane Technologies Co.", "Entity List"));
   const RelationFact* met = relation(doc, "negotiates-with", "Ellen Marsh", "Wang Jun");
   REQUIRE(met != nullptr);
   CHECK(met->date == "2020-07-30");
   CHECK(entity(doc, "August 7") == nullptr);
-  CHECK(count(doc, "sanctions") == 1);
+  CHECK(entity(doc, "Jan") == nullptr);
+  CHECK(count(doc, "sanctions") == 2);
 }
 
 TEST_CASE("extract: sanctions against a country, not against a country's body") {

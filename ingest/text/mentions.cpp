@@ -604,8 +604,8 @@ void find_mentions(Article& a) {
         const bool form_only = cend - first == 1 && t[first].text.size() <= 4 && is_company_form(t[first].text);
         const bool place_part = cend < t.size() && t[cend].lower.ends_with("-based"sv) &&
                                 t[cend].begin == t[cend - 1].end + 1;
-        // "August 7", "Monday": a date, not a name ("June Wang" is one).
-        const bool calendar = first < cend && (is_calendar_word(t[first]) || t[first].lower == "may"sv) &&
+        // "August 7", "Jan.", "Monday": a date, not a name ("June Wang" is one).
+        const bool calendar = first < cend && (is_calendar_word(t[first]) || (t[first].classes & kDateName)) &&
                               (cend - first == 1 || std::isdigit(static_cast<unsigned char>(t[first + 1].text[0])));
         if (first < cend && !law && !form_only && !place_part && !calendar) {
           Mention m;
