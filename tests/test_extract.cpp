@@ -476,6 +476,25 @@ TEST_CASE("extract: objects end at 'linked to', future actions keep no old date,
   CHECK(relation(doc, "holds-office", "Khalid bin Nasser", "Saudi Arabia"));
 }
 
+TEST_CASE("extract: a progressive is active, a bulleted list names the targets, a head's firm is not one") {
+  const auto doc = extract(
+      "date 2023-03-09 Washington: Today, the U.S. Department of the Treasury's Office of Foreign "
+      "Assets Control (OFAC) is sanctioning three companies. The following entities are being "
+      "designated:\n"
+      "- Baharan Tejarat Co., an Iran-based procurement firm;\n"
+      "- Tianji Electronics Ltd., a China-based supplier.\n"
+      "OFAC also designated Hossein Rahimi, the managing director of Corvel Parts Co.\n"
+      "- Marlow Trading Ltd. is a bulleted line after a sentence with a target.\n");
+  CHECK_FALSE(relation(doc, "sanctions", "U.S. Department of the Treasury", "OFAC"));
+  const RelationFact* item = relation(doc, "sanctions", "OFAC", "Baharan Tejarat Co.");
+  REQUIRE(item != nullptr);
+  CHECK(item->date == "2023-03-09");
+  CHECK(relation(doc, "sanctions", "OFAC", "Tianji Electronics Ltd."));
+  CHECK(relation(doc, "sanctions", "OFAC", "Hossein Rahimi"));
+  CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Corvel Parts Co."));
+  CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Marlow Trading Ltd."));
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -54,6 +54,8 @@ bool announced_now(const Sentence& s, std::size_t trigger) {
 }
 
 bool passive_at(const Sentence& s, std::size_t trigger) {
+  // "OFAC is sanctioning five companies": a progressive, not a passive.
+  if (s.tokens[trigger].lower.ends_with("ing"sv)) return false;
   for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
     const std::string_view w = s.tokens[trigger - back].lower;
     if (w == "is"sv || w == "are"sv || w == "was"sv || w == "were"sv || w == "be"sv || w == "been"sv ||
@@ -80,6 +82,7 @@ struct Rules {
     std::string date;
   } last;
   std::vector<long> last_targets;  // whom the latest listing or sanction fell on
+  bool items_follow = false;  // the latest action ended in a colon and named no one: a list follows
 
   // "added both men to the list", "sanctioned them": a plural pronoun or "the two" right after
   // the verb stands for the latest action's targets.
@@ -284,6 +287,7 @@ struct Rules {
           a.relate(relation, e, list, date, s, relation == "added-to-list"sv ? "listing-them" : "delisting-them", attrs);
           done.push_back(e);
         }
+    items_follow = done.empty() && s.tokens.back().text == ":"sv;
     if (!done.empty()) last_targets = std::move(done);
     last = {relation, list, agent, date};
   }
@@ -374,6 +378,7 @@ struct Rules {
             any = true;
             done.push_back(e);
           }
+    items_follow = done.empty() && s.tokens.back().text == ":"sv;
     if (!done.empty()) last_targets = std::move(done);
     // "have previously designated X" recalls an older action; it is not the one being reported.
     bool retrospective = false;
@@ -783,7 +788,44 @@ struct Rules {
     }
   }
 
+  // Whether the sentence is an item of a bulleted list: a bullet ("-", "*", "•") opens its line.
+  bool bulleted(const Sentence& s) const {
+    const std::string_view text = a.record->text;
+    std::size_t i = s.span.begin;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+    std::size_t width = 0;
+    if (i >= 1 && (text[i - 1] == '-' || text[i - 1] == '*')) width = 1;
+    else if (i >= 3 && text.substr(i - 3, 3) == "\xE2\x80\xA2"sv) width = 3;
+    if (width == 0) return false;
+    i -= width;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+    return i == 0 || text[i - 1] == '\n';
+  }
+
+  // "The following entities are being designated:" then one item per bullet: the first actor
+  // named in each item is a target of that action.
+  bool list_item(Sentence& s) {
+    if (!items_follow) return false;
+    if (!bulleted(s)) {
+      items_follow = false;
+      return false;
+    }
+    for (Mention& m : s.mentions) {
+      if (m.role != Mention::Role::kName || !actor_type(m.type)) continue;
+      const long e = entity_of(s, m);
+      if (e < 0) continue;
+      if (last.type == "sanctions"sv && last.agent >= 0 && last.agent != e)
+        a.relate("sanctions", last.agent, e, last.date, s, "sanction-item");
+      else if (last.list >= 0 && last.list != e)
+        a.relate(last.type, e, last.list, last.date, s, "listing-item");
+      last_targets.push_back(e);
+      break;
+    }
+    return true;
+  }
+
   void run(Sentence& s) {
+    if (list_item(s)) return;
     membership(s);
     if (continuation(s)) return;
     // Each rule looks at a sentence only when it has one of the rule's cue words.
@@ -861,6 +903,8 @@ bool describes_other(const Article& a, const Sentence& s, const Mention& m) {
       head == "affiliates"sv || head == "unit"sv || head == "division"sv || head == "arm"sv ||
       head == "owned"sv || head == "controlled"sv || head == "behalf"sv || head == "directed"sv)
     return true;
+  // "X, the managing director of Y": Y places X; the action is on X.
+  if (link == "of"sv && (s.tokens[p - 2].classes & kPersonNoun)) return true;
   if (link != "of"sv) return false;
   // The word before "of" ends another name (or its acronym in parentheses).
   const std::size_t of = p - 1;
