@@ -495,6 +495,20 @@ TEST_CASE("extract: a progressive is active, a bulleted list names the targets, 
   CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Marlow Trading Ltd."));
 }
 
+TEST_CASE("extract: summits, 'A and B discussed', negotiators from two sides") {
+  const auto doc = extract(
+      "date 2021-11-16 Washington: President Dana Whitfield and Chinese President Wang Jun held a "
+      "virtual summit on Monday. Trade Representative Paul Brandt and Vice Premier Liu Wen "
+      "discussed tariffs in October. Negotiators from the European Union and Australia failed to "
+      "agree. Paul Brandt discussed the plan.");
+  const RelationFact* summit = relation(doc, "negotiates-with", "Dana Whitfield", "Wang Jun");
+  REQUIRE(summit != nullptr);
+  CHECK(summit->date == "2021-11-15");
+  CHECK(relation(doc, "negotiates-with", "Paul Brandt", "Liu Wen"));
+  CHECK(relation(doc, "negotiates-with", "European Union", "Australia"));
+  CHECK(count(doc, "negotiates-with") == 3);
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

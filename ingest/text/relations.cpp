@@ -625,7 +625,13 @@ struct Rules {
   void meeting(Sentence& s, std::size_t trigger, const std::string& date) {
     const std::string_view w = s.tokens[trigger].lower;
     const bool nominal = w == "talks"sv || w == "negotiations"sv || w == "meeting"sv || w == "meetings"sv ||
-                         w == "consultations"sv || w == "discussions"sv || w == "call"sv || w == "relations"sv;
+                         w == "consultations"sv || w == "discussions"sv || w == "call"sv || w == "relations"sv ||
+                         w == "summit"sv;
+    // "Negotiators from the European Union and Australia": the parties face each other.
+    if (w == "negotiators"sv && trigger + 1 < s.tokens.size() && s.tokens[trigger + 1].lower == "from"sv) {
+      each_pair(parties(s, trigger + 2, false), date, s, "negotiators-from");
+      return;
+    }
     const bool spoke = w == "spoke"sv || w == "talked"sv;
     // "with" right after the trigger, or after a phrase of time, place or topic ("talks on
     // Thursday and Friday with X"), which ends at punctuation or at a named actor.
@@ -693,6 +699,10 @@ struct Rules {
         each_pair(side, date, s, "met-together");
         return;
       }
+    } else if (!nominal && (w == "discussed"sv || w == "talked"sv || w == "spoke"sv || w == "negotiated"sv)) {
+      // "A and B discussed tariffs": the subjects talked with each other.
+      each_pair(side, date, s, "talked-together");
+      return;
     } else {
       return;
     }

@@ -85,7 +85,8 @@ constexpr std::string_view kSanctionWords[] = {
     "blacklisting"};
 constexpr std::string_view kTalksWords[] = {
     "talks", "negotiations", "negotiating", "negotiate", "negotiated", "meeting", "meetings",
-    "met", "meet", "meets", "call", "consultations", "discussions", "spoke", "relations", "negotiators"};
+    "met", "meet", "meets", "call", "consultations", "discussions", "spoke", "relations", "negotiators",
+    "summit", "discussed", "talked"};
 constexpr std::string_view kCondemnWords[] = {
     "condemn", "condemns", "condemned", "condemning", "slammed", "slams", "slam", "denounced",
     "denounces", "criticized", "criticised", "blasted", "rebuked"};
