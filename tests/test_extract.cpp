@@ -509,6 +509,21 @@ TEST_CASE("extract: summits, 'A and B discussed', negotiators from two sides") {
   CHECK(count(doc, "negotiates-with") == 3);
 }
 
+TEST_CASE("extract: registered, in, and of: where firms and places are") {
+  const auto doc = extract(
+      "date 2022-09-15 Washington: OFAC designated Gulf Star Shipping LLC, a UAE-registered "
+      "company, and Pearl Line Trading FZE, a firm in Dubai. Treasury also named Sino Pacific "
+      "Logistics, which is registered in Hong Kong, and Nordwind Handels GmbH of Hamburg, Germany. "
+      "Xinjiang, in northwest China, was mentioned. Tianjin, in a statement, replied.");
+  CHECK(relation(doc, "located-in", "Gulf Star Shipping LLC", "United Arab Emirates"));
+  CHECK(entity(doc, "UAE-registered") == nullptr);
+  CHECK(relation(doc, "located-in", "Pearl Line Trading FZE", "Dubai"));
+  CHECK(relation(doc, "located-in", "Sino Pacific Logistics", "Hong Kong"));
+  CHECK(relation(doc, "located-in", "Nordwind Handels GmbH", "Hamburg"));
+  CHECK(relation(doc, "part-of", "Xinjiang", "China"));
+  CHECK(count(doc, "part-of") == 1);
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -118,7 +118,7 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
   const std::size_t limit = std::min(t.size(), i + 16);
   while (j < limit) {
     const Token& k = t[j];
-    if (k.lower.ends_with("-based") || (j > i && is_calendar_word(k))) break;
+    if (place_suffix(k.lower) != 0 || (j > i && is_calendar_word(k))) break;
     if (k.word && (k.capitalised || (j > i && std::isdigit(static_cast<unsigned char>(k.text[0])) && k.text.size() < 6))) {
       ++j;
       end = j;
@@ -134,7 +134,9 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
       ++j;
       continue;
     }
+    // "Nordwind Handels GmbH of Hamburg": a company form ends the name.
     if (j > i && k.word && (k.lower == "of"sv || k.lower == "for"sv || k.lower == "de"sv) &&
+        !is_company_form(t[j - 1].text) &&
         j + 1 < t.size() && (t[j + 1].capitalised || (t[j + 1].lower == "the"sv && j + 2 < t.size() && t[j + 2].capitalised))) {
       has_of = true;
       j += t[j + 1].lower == "the"sv ? 2 : 1;
@@ -351,7 +353,7 @@ void find_mentions(Article& a) {
         ++i;
         continue;
       }
-      if (t[i].lower.ends_with("-based")) {  // located_in reads it; it names no actor itself
+      if (place_suffix(t[i].lower) != 0) {  // located_in reads it; it names no actor itself
         ++i;
         continue;
       }
@@ -602,7 +604,7 @@ void find_mentions(Article& a) {
         // A company form alone ("Co.") names nobody; "Hong" in "Hong Kong-based" is part of
         // the place.
         const bool form_only = cend - first == 1 && t[first].text.size() <= 4 && is_company_form(t[first].text);
-        const bool place_part = cend < t.size() && t[cend].lower.ends_with("-based"sv) &&
+        const bool place_part = cend < t.size() && place_suffix(t[cend].lower) != 0 &&
                                 t[cend].begin == t[cend - 1].end + 1;
         // "August 7", "Jan.", "Monday": a date, not a name ("June Wang" is one).
         const bool calendar = first < cend && (is_calendar_word(t[first]) || (t[first].classes & kDateName)) &&

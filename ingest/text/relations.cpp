@@ -183,7 +183,7 @@ struct Rules {
           const std::string_view w = s.tokens[i].lower;
           coordinated = w == ","sv || w == "and"sv || w == "as"sv || w == "well"sv || w == "("sv ||
                         w == ")"sv || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
-                        w == "."sv || w.ends_with("-based"sv);
+                        w == "."sv || place_suffix(w) != 0;
         }
         if (!coordinated) break;
       }

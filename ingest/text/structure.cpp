@@ -312,8 +312,8 @@ void located_in(Article& a, Sentence& s) {
   if (s.classes & (kJoinedWord | kPlaceCue))
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "Hangzhou-based X"
-      if (t[i].lower.size() > 6 && t[i].lower.ends_with("-based")) {
-        const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - 6);
+      if (const std::size_t suffix = place_suffix(t[i].lower); suffix != 0) {
+        const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - suffix);
         const auto* hits = a.lexicon->find(place);
         // "Hong Kong-based", "New Delhi-based": the place's first words are tokens of their own.
         std::size_t place_first = i;
@@ -348,14 +348,15 @@ void located_in(Article& a, Sentence& s) {
           const std::string& name = a.lexicon->regions[h.row].name;
           const long region = a.entity_for_entry("region", name, "region");
           a.entities[static_cast<std::size_t>(region)].demonym_only = false;
-          a.note_mention(region, std::string_view(a.record->text).substr(t[place_first].begin, t[i].end - t[place_first].begin - 6), s);
+          a.note_mention(region, std::string_view(a.record->text).substr(t[place_first].begin, t[i].end - t[place_first].begin - suffix), s);
           if (is_org(a, *org)) a.relate("located-in", org->entity, region, "", s, "x-based");
           break;
         }
       }
       // "X (under Brazil)", "X, based in Y", "located in Y"
       const bool under = t[i].text == "("sv && i + 2 < t.size() && t[i + 1].lower == "under"sv;
-      const bool based = (t[i].lower == "based"sv || t[i].lower == "located"sv || t[i].lower == "headquartered"sv) &&
+      const bool based = (t[i].lower == "based"sv || t[i].lower == "located"sv || t[i].lower == "headquartered"sv ||
+                          t[i].lower == "registered"sv) &&
                          i + 2 < t.size() && t[i + 1].lower == "in"sv;
       if (under || based) {
         Mention* place = mention_at(s, i + 2);
@@ -384,7 +385,8 @@ void located_in(Article& a, Sentence& s) {
         }
       }
     }
-  // "X is a ... Russian investment company"; "X, Russia's main arms export entity"
+  // "X is a ... Russian investment company"; "X, Russia's main arms export entity"; "X, a firm
+  // in Dubai"; "Xinjiang, in northwest China"
   for (std::size_t k = 0; k < s.mentions.size(); ++k) {
     Mention& m = s.mentions[k];
     if (m.role != Mention::Role::kName) continue;
@@ -392,7 +394,35 @@ void located_in(Article& a, Sentence& s) {
     const bool copula = q + 1 < t.size() && (t[q].lower == "is"sv || t[q].lower == "was"sv) &&
                         (t[q + 1].lower == "a"sv || t[q + 1].lower == "an"sv);
     const bool appos = q + 1 < t.size() && t[q].text == ","sv;
+    // "Nordwind Handels GmbH of Hamburg": a firm's name, then its place.
+    if (q + 1 < t.size() && t[q].lower == "of"sv && m.entity >= 0 && entity(a, m.entity).type == "firm"sv)
+      if (Mention* place = mention_at(s, q + 1); place && is_region(a, *place))
+        a.relate("located-in", m.entity, make_region_used(a, *place, s), "", s, "firm-of-place");
     if (!copula && !appos) continue;
+    if (appos && q + 2 < t.size()) {
+      std::size_t p = q + 1;
+      const bool noun = (t[p].lower == "a"sv || t[p].lower == "an"sv) && is_org_noun(t[p + 1]);
+      if (noun) p += 2;
+      if (p < t.size() && (t[p].lower == "in"sv || (noun && t[p].lower == "from"sv))) {
+        ++p;
+        // "in northwest China": a word of direction may stand before the place.
+        if (p < t.size() && t[p].word && !t[p].capitalised && !is_connector(t[p]) &&
+            (t[p].lower.ends_with("east"sv) || t[p].lower.ends_with("west"sv) ||
+             t[p].lower.ends_with("ern"sv) || t[p].lower == "central"sv))
+          ++p;
+        Mention* place = mention_at(s, p);
+        const bool last_of_phrase = place && (place->last >= t.size() || !t[place->last].word ||
+                                              t[place->last].lower == "and"sv);
+        if (place && is_region(a, *place) && last_of_phrase && place->entity != m.entity) {
+          if (noun && m.entity < 0) promote_to_firm(a, s, m);
+          if (noun && is_org(a, m))
+            a.relate("located-in", m.entity, make_region_used(a, *place, s), "", s, "described-as");
+          else if (!noun && is_region(a, m))
+            a.relate("part-of", m.entity, make_region_used(a, *place, s), "", s, "region-in");
+          continue;
+        }
+      }
+    }
     q += copula ? 2 : 1;
     for (std::size_t end = std::min(t.size(), q + 9); q < end; ++q) {
       if (t[q].text == ","sv || t[q].text == "."sv || t[q].lower == "and"sv || t[q].lower == "which"sv) break;

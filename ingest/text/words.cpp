@@ -94,7 +94,7 @@ constexpr std::string_view kHostVerbs[] = {"hosted", "hosts", "welcomed", "welco
 constexpr std::string_view kCompanionWords[] = {"alongside", "along", "together"};
 constexpr std::string_view kUnitWords[] = {"subsidiary", "subsidiaries", "affiliate", "affiliates", "unit", "units", "part",
                                            "arm", "division", "branch", "parent"};
-constexpr std::string_view kPlaceCues[] = {"based", "located", "headquartered", "under"};
+constexpr std::string_view kPlaceCues[] = {"based", "located", "headquartered", "registered", "under"};
 constexpr std::string_view kGenericListWords[] = {"blacklist", "blacklists", "list", "entity-list",
                                                   "lists"};
 

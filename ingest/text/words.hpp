@@ -86,6 +86,15 @@ extern const WordTable kWordClasses;  // words.cpp; only read after main has sta
 }
 [[nodiscard]] inline bool is_org_noun(const Token& t) { return t.classes & kOrgNoun; }
 [[nodiscard]] inline bool is_person_noun(const Token& t) { return t.classes & kPersonNoun; }
+
+/// The length of the suffix that makes a word say where an organisation is ("Dalian-based",
+/// "UAE-registered", "Paris-headquartered"), or 0.
+[[nodiscard]] inline std::size_t place_suffix(std::string_view lower) {
+  for (std::string_view suffix : {std::string_view("-based"), std::string_view("-registered"),
+                                  std::string_view("-headquartered")})
+    if (lower.size() > suffix.size() && lower.ends_with(suffix)) return suffix.size();
+  return 0;
+}
 [[nodiscard]] inline bool ends_object_list(const Token& t) { return t.classes & kObjectListEnd; }
 
 /// Names of laws, orders, programmes and events, which are not actors ("... Act", "Executive Order").
