@@ -524,6 +524,16 @@ TEST_CASE("extract: registered, in, and of: where firms and places are") {
   CHECK(count(doc, "part-of") == 1);
 }
 
+TEST_CASE("extract: parties that reached a deal negotiated it") {
+  const auto doc = extract(
+      "date 2018-10-01 Ottawa: Canada and the United States clinched a deal late on Sunday. "
+      "Mexico reached a settlement. Korvane Co. struck a supply deal.");
+  const RelationFact* r = relation(doc, "negotiates-with", "Canada", "United States");
+  REQUIRE(r != nullptr);
+  CHECK(r->date == "2018-09-30");
+  CHECK(count(doc, "negotiates-with") == 1);
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

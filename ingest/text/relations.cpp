@@ -585,6 +585,20 @@ struct Rules {
     for (std::size_t trigger : triggers) meeting(s, trigger, date);
   }
 
+  // "Canada and the United States clinched a deal": the parties that reached an agreement
+  // negotiated it.
+  void deal(Sentence& s) {
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      if (!is(s.tokens[i], kDealVerb)) continue;
+      bool agreement = false;
+      for (std::size_t j = i + 1; j < std::min(s.tokens.size(), i + 5) && !agreement; ++j) {
+        const std::string_view w = s.tokens[j].lower;
+        agreement = w == "deal"sv || w == "agreement"sv || w == "accord"sv || w == "pact"sv;
+      }
+      if (agreement) each_pair(parties_before(s, i), first_date(s), s, "reached-deal");
+    }
+  }
+
   // Every two of `side` negotiate with each other.
   void each_pair(const std::vector<long>& side, const std::string& date, const Sentence& s,
                  std::string_view rule) {
@@ -883,6 +897,7 @@ struct Rules {
         break;
       }
     if (s.classes & kTalksWord) talks(s);
+    if (s.classes & kDealVerb) deal(s);
     if (s.classes & kCondemnVerb)
       for (std::size_t i = 0; i < s.tokens.size(); ++i)
         if (is(s.tokens[i], kCondemnVerb)) {

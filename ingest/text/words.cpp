@@ -94,6 +94,7 @@ constexpr std::string_view kHostVerbs[] = {"hosted", "hosts", "welcomed", "welco
 constexpr std::string_view kCompanionWords[] = {"alongside", "along", "together"};
 constexpr std::string_view kUnitWords[] = {"subsidiary", "subsidiaries", "affiliate", "affiliates", "unit", "units", "part",
                                            "arm", "division", "branch", "parent"};
+constexpr std::string_view kDealVerbs[] = {"reached", "clinched", "struck", "sealed", "concluded"};
 constexpr std::string_view kPlaceCues[] = {"based", "located", "headquartered", "registered", "under"};
 constexpr std::string_view kGenericListWords[] = {"blacklist", "blacklists", "list", "entity-list",
                                                   "lists"};
@@ -120,6 +121,7 @@ WordTable make_word_classes() {
   t.add(kHostVerbs, kHostVerb);
   t.add(kCompanionWords, kCompanionWord);
   t.add(kUnitWords, kUnitWord);
+  t.add(kDealVerbs, kDealVerb);
   t.add(kMonthNames, kDateName);
   t.add(kMonthAbbrevs, kDateName);  // the empty one for May is skipped
   t.add(std::string_view("sept"), kDateName);

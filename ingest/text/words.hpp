@@ -43,6 +43,7 @@ enum WordClass : std::uint32_t {
   kHostVerb = 1u << 21,   ///< "hosted", "welcomed": a host who meets the guests named next
   kCompanionWord = 1u << 22,  ///< "alongside", "along", "together": more objects follow
   kUnitWord = 1u << 23,   ///< "subsidiary", "unit", "part", "arm", "parent": one body in another
+  kDealVerb = 1u << 24,   ///< "reached", "clinched", "struck", "sealed": the end of a negotiation
 };
 
 /// Month names, their abbreviations (none for May) and weekday names, lower case.
