@@ -534,6 +534,13 @@ TEST_CASE("extract: parties that reached a deal negotiated it") {
   CHECK(count(doc, "negotiates-with") == 1);
 }
 
+TEST_CASE("extract: a country in a hyphened adjective or in a law's name is no actor") {
+  const auto doc = extract(
+      "date 2020-01-01: Korvane Co. bought U.S.-origin items, the Commerce Department said. The "
+      "Countering America's Adversaries Through Sanctions Act applies.");
+  CHECK(entity(doc, "United States") == nullptr);
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -100,6 +100,18 @@ bool is_heading(const std::vector<Token>& tokens) {
   return words >= 4 && !lower_content && !full_stop;
 }
 
+// Whether tokens [first, last) sit inside a capitalised run that names a law: the run goes on
+// (through "'s" and capitalised words) to a law head ("Act") and started with a capitalised word
+// before `first`.
+bool inside_law_name(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+  if (first == 0 || !t[first - 1].capitalised || !t[first - 1].word) return false;
+  for (std::size_t j = last; j < t.size() && j < last + 8; ++j) {
+    if (t[j].classes & kLawHead) return t[j].capitalised;
+    if (t[j].text != "'s"sv && !(t[j].word && t[j].capitalised)) return false;
+  }
+  return false;
+}
+
 // Lower-case words inside personal names: "bin", "ibn", "al", "von", "van", "der".
 bool is_name_particle(const Token& k) {
   if (!k.word || k.capitalised) return false;
@@ -416,6 +428,12 @@ void find_mentions(Article& a) {
           continue;
         }
       }
+      // "Countering America's Adversaries Through Sanctions Act": a place inside the name of a
+      // law is no mention of it.
+      if (gaz_ok && !chunk_wins && first_hit(*g.hits, EntryKind::kRegion) && inside_law_name(t, i, i + glen)) {
+        i += glen;
+        continue;
+      }
       if (gaz_ok && !chunk_wins) {
         const std::vector<PhraseHit>& hits = *g.hits;
         Mention m;
@@ -445,8 +463,12 @@ void find_mentions(Article& a) {
             const RegionEntry& r = lex.regions[row];
             m.type = "region";
             // "U.S. export controls": an abbreviation used as an adjective only evokes the country.
-            if (t[i].all_caps && glen == 1 && after < t.size() && t[after].word &&
-                !t[after].capitalised && !is_verb_like(t[after])) {
+            // "U.S.-origin items": joined to a lower-case word by a hyphen, the same.
+            const bool hyphened = after + 1 < t.size() && t[after].text == "-"sv &&
+                                  t[after].end == t[after + 1].begin && t[after + 1].word &&
+                                  !t[after + 1].capitalised && t[after].begin == t[after - 1].end;
+            if (t[i].all_caps && glen == 1 && after < t.size() &&
+                ((t[after].word && !t[after].capitalised && !is_verb_like(t[after])) || hyphened)) {
               m.role = Mention::Role::kDemonym;
               m.rule = "attributive-abbreviation";
               m.entity = a.entity_for_entry("region", r.name, "region");
