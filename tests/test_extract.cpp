@@ -541,6 +541,18 @@ TEST_CASE("extract: a country in a hyphened adjective or in a law's name is no a
   CHECK(entity(doc, "United States") == nullptr);
 }
 
+TEST_CASE("extract: a list's entry for a name makes it a member, dated by the rule pointed back to") {
+  const auto doc = extract(
+      "date 2022-04-11 Washington: BIS corrects errors in revisions to the Entity List published "
+      "in a final rule on February 14, 2022. That final rule amended the EAR by revising the Entity "
+      "List entry for ``Korvane Cloud Brazil'' and by adding a new entry for ``Tarrow Avionics Co., "
+      "Ltd.''. Entries for nobody changed.");
+  const RelationFact* revised = relation(doc, "added-to-list", "Korvane Cloud Brazil", "Entity List");
+  REQUIRE(revised != nullptr);
+  CHECK(revised->date == "2022-02-14");
+  CHECK(relation(doc, "added-to-list", "Tarrow Avionics Co., Ltd.", "Entity List"));
+}
+
 TEST_CASE("extract: located-in from -based, demonyms and possessives, not from words in names") {
   const auto doc = extract(
       "date 2021-01-01: Dalian-based Northgate Marine Electronics Co. was named. Russia's Federal "

@@ -83,6 +83,19 @@ struct Rules {
   } last;
   std::vector<long> last_targets;  // whom the latest listing or sanction fell on
   bool items_follow = false;  // the latest action ended in a colon and named no one: a list follows
+  const Sentence* previous = nullptr;  // the sentence read before this one
+
+  // A sentence's own date, or for one that points back ("That final rule amended ...", "This
+  // action ...") the last date of the sentence before it.
+  std::string own_or_pointed_date(const Sentence& s) const {
+    std::string date = first_date(s);
+    if (!date.empty() || previous == nullptr || s.tokens.empty()) return date;
+    const std::string_view w = s.tokens[0].lower;
+    if (w != "that"sv && w != "this"sv && w != "these"sv) return date;
+    for (const DateMention& d : previous->dates)
+      if (!d.iso.empty()) date = d.iso;
+    return date;
+  }
 
   // "added both men to the list", "sanctioned them": a plural pronoun or "the two" right after
   // the verb stands for the latest action's targets.
@@ -770,6 +783,24 @@ struct Rules {
   void membership(Sentence& s) {
     for (const Mention& l : s.mentions)
       if (l.type == "list"sv && l.entity >= 0) member_on(s, l.first, l.entity, false);
+    // "revising the Entity List entry for X", "adding a new entry for Y": a list's entry names
+    // a member.
+    if (s.classes & kAddVerb)
+      for (std::size_t i = 0; i + 2 < s.tokens.size(); ++i) {
+        const std::string_view w = s.tokens[i].lower;
+        if ((w != "entry"sv && w != "entries"sv) || s.tokens[i + 1].lower != "for"sv) continue;
+        long list = list_in(s, 0, s.tokens.size());
+        if (list < 0) list = doc_list;
+        std::size_t q = i + 2;
+        while (q < s.tokens.size() && !s.tokens[q].word && s.tokens[q].text != ","sv) ++q;  // quotes
+        for (Mention& m : s.mentions)
+          if (m.first == q && m.role == Mention::Role::kName && actor_type(m.type)) {
+            const long e = entity_of(s, m);
+            if (e >= 0 && list >= 0 && e != list)
+              a.relate("added-to-list", e, list, own_or_pointed_date(s), s, "list-entry");
+            break;
+          }
+      }
     // "the list", "the blacklist": the article's list, when a state verb says who is on it.
     if (doc_list >= 0 && (s.classes & kGenericListWord))
       for (std::size_t i = 0; i < s.tokens.size(); ++i)
@@ -943,7 +974,7 @@ bool describes_other(const Article& a, const Sentence& s, const Mention& m) {
   return false;
 }
 
-void find_structure(Article& a);  // structural relations: relations_structure.cpp
+void find_structure(Article& a);  // structural relations: structure.cpp
 
 void find_relations(Article& a) {
   Rules rules{a, *a.lexicon, -1, -1, {}, {}};
@@ -961,7 +992,10 @@ void find_relations(Article& a) {
     if (rules.issuing_agency >= 0) break;
   }
   for (Sentence& s : a.sentences)
-    if (!s.heading) rules.run(s);
+    if (!s.heading) {
+      rules.run(s);
+      rules.previous = &s;
+    }
   find_structure(a);
 }
 
