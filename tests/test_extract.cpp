@@ -419,6 +419,10 @@ TEST_CASE("extract: a firm listed through its affiliates, a counterpart met, a d
       "Marsh met her Chinese counterpart Wang Jun in London on July 30. The Treasury also "
       "designated Chief Executive Lena Cho on August 7, 2020, and Pavel Drozd on Jan. 5.");
   CHECK(relation(doc, "added-to-list", "Korvane Technologies Co.", "Entity List"));
+  const auto named = extract(
+      "date 2020-08-17 Washington: BIS identified 46 additional Tarrow Avionics Co. affiliates "
+      "that require inclusion on the Entity List.");
+  CHECK(relation(named, "added-to-list", "Tarrow Avionics Co.", "Entity List"));
   const RelationFact* met = relation(doc, "negotiates-with", "Ellen Marsh", "Wang Jun");
   REQUIRE(met != nullptr);
   CHECK(met->date == "2020-07-30");

@@ -279,21 +279,31 @@ struct Rules {
                relation == "added-to-list"sv ? "listing" : "delisting", attrs);
       done.push_back(e);
     }
-    // "adding 38 of its affiliates to the Entity List": the firm is listed through them.
-    if (targets.empty() && !passive && (s.classes & kUnitWord))
+    // "adding 38 of its affiliates to the Entity List", "46 additional Huawei affiliates that
+    // require inclusion on the Entity List": the firm is listed through its affiliates.
+    if (targets.empty() && !passive && (s.classes & kUnitWord)) {
+      long owner = -1;
       for (std::size_t i = trigger + 1; i + 1 < s.tokens.size() && i < trigger + 6; ++i)
         if (s.tokens[i].lower == "its"sv && (s.tokens[i + 1].classes & kUnitWord)) {
-          long owner = -1;
           for (Mention& m : s.mentions)
             if (m.last <= trigger && is_name(m) && m.entity >= 0 &&
                 a.entities[static_cast<std::size_t>(m.entity)].type == "firm"sv)
               owner = m.entity;
-          if (owner >= 0 && owner != list) {
-            a.relate(relation, owner, list, date, s, relation == "added-to-list"sv ? "listing-affiliates" : "delisting-affiliates", attrs);
-            done.push_back(owner);
-          }
           break;
         }
+      if (owner < 0)
+        for (Mention& m : s.mentions)
+          if (m.last < s.tokens.size() && (s.tokens[m.last].classes & kUnitWord) &&
+              s.tokens[m.last].lower.ends_with("s"sv) && is_name(m) && m.entity >= 0 &&
+              a.entities[static_cast<std::size_t>(m.entity)].type == "firm"sv) {
+            owner = m.entity;
+            break;
+          }
+      if (owner >= 0 && owner != list) {
+        a.relate(relation, owner, list, date, s, relation == "added-to-list"sv ? "listing-affiliates" : "delisting-affiliates", attrs);
+        done.push_back(owner);
+      }
+    }
     if (targets.empty() && !passive && plural_anaphor(s, trigger + 1))
       for (long e : last_targets)
         if (e != list) {
