@@ -177,6 +177,10 @@ const std::vector<PhraseHit>* LexiconData::find(std::string_view key) const {
 }
 
 std::size_t LexiconData::region_row(std::string_view name) const {
+  if (regions_indexed_ == regions.size()) {
+    const auto it = region_rows_.find(name);
+    return it == region_rows_.end() ? std::string::npos : it->second;
+  }
   for (std::size_t i = 0; i < regions.size(); ++i)
     if (regions[i].name == name) return i;
   return std::string::npos;
@@ -204,6 +208,9 @@ void LexiconData::index_rows() {
   agency_rows_.clear();
   for (std::size_t row = 0; row < agencies.size(); ++row) agency_rows_.try_emplace(agencies[row].name, row);
   agencies_indexed_ = agencies.size();
+  region_rows_.clear();
+  for (std::size_t row = 0; row < regions.size(); ++row) region_rows_.try_emplace(regions[row].name, row);
+  regions_indexed_ = regions.size();
 }
 
 std::size_t LexiconData::search_country_of_capital(std::size_t city_row) const {

@@ -120,7 +120,7 @@ class LexiconData {
   [[nodiscard]] std::size_t agency_row(std::string_view name) const;
   /// For a capital city's row, the row of the country it is the capital of (else npos).
   [[nodiscard]] std::size_t country_of_capital(std::size_t city_row) const;
-  /// Works out country_of_capital for every region and agency_row for every agency once, after
+  /// Works out country_of_capital for every region, and region_row and agency_row for every name, once, after
   /// the tables are loaded: the extractor asks at every mention of a place or a body. Rows added
   /// later are answered by a search.
   void index_rows();
@@ -129,6 +129,8 @@ class LexiconData {
   std::size_t search_country_of_capital(std::size_t city_row) const;
   std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> agency_rows_;  // name -> first row
   std::size_t agencies_indexed_ = 0;
+  std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> region_rows_;  // name -> first row
+  std::size_t regions_indexed_ = 0;
   PhraseIndex phrases_;
   std::size_t longest_phrase_ = 1;
   std::vector<std::size_t> country_of_capital_;  // by region row, as far as indexed

@@ -114,7 +114,7 @@ bool inside_law_name(const std::vector<Token>& t, std::size_t first, std::size_t
 
 // Lower-case words inside personal names: "bin", "ibn", "al", "von", "van", "der".
 bool is_name_particle(const Token& k) {
-  if (!k.word || k.capitalised) return false;
+  if (!k.word || k.capitalised || k.lower.size() > 4) return false;
   const std::string_view w = k.lower;
   return w == "bin"sv || w == "bint"sv || w == "ibn"sv || w == "al"sv || w == "von"sv ||
          w == "van"sv || w == "der"sv || w == "den"sv;
@@ -130,7 +130,7 @@ std::size_t chunk_end(const std::vector<Token>& t, std::size_t i) {
   const std::size_t limit = std::min(t.size(), i + 16);
   while (j < limit) {
     const Token& k = t[j];
-    if (place_suffix(k.lower) != 0 || (j > i && is_calendar_word(k))) break;
+    if (place_suffix(k) != 0 || (j > i && is_calendar_word(k))) break;
     if (k.word && (k.capitalised || (j > i && std::isdigit(static_cast<unsigned char>(k.text[0])) && k.text.size() < 6))) {
       ++j;
       end = j;
@@ -365,7 +365,7 @@ void find_mentions(Article& a) {
         ++i;
         continue;
       }
-      if (place_suffix(t[i].lower) != 0) {  // located_in reads it; it names no actor itself
+      if (place_suffix(t[i]) != 0) {  // located_in reads it; it names no actor itself
         ++i;
         continue;
       }
@@ -626,7 +626,7 @@ void find_mentions(Article& a) {
         // A company form alone ("Co.") names nobody; "Hong" in "Hong Kong-based" is part of
         // the place.
         const bool form_only = cend - first == 1 && t[first].text.size() <= 4 && is_company_form(t[first].text);
-        const bool place_part = cend < t.size() && place_suffix(t[cend].lower) != 0 &&
+        const bool place_part = cend < t.size() && place_suffix(t[cend]) != 0 &&
                                 t[cend].begin == t[cend - 1].end + 1;
         // "August 7", "Jan.", "Monday": a date, not a name ("June Wang" is one).
         const bool calendar = first < cend && (is_calendar_word(t[first]) || (t[first].classes & kDateName)) &&

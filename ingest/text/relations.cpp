@@ -196,7 +196,7 @@ struct Rules {
           const std::string_view w = s.tokens[i].lower;
           coordinated = w == ","sv || w == "and"sv || w == "as"sv || w == "well"sv || w == "("sv ||
                         w == ")"sv || s.tokens[i].all_caps || is_company_form(s.tokens[i].text) ||
-                        w == "."sv || place_suffix(w) != 0;
+                        w == "."sv || place_suffix(s.tokens[i]) != 0;
         }
         if (!coordinated) break;
       }

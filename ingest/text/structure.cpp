@@ -312,7 +312,7 @@ void located_in(Article& a, Sentence& s) {
   if (s.classes & (kJoinedWord | kPlaceCue))
     for (std::size_t i = 0; i < t.size(); ++i) {
       // "Hangzhou-based X"
-      if (const std::size_t suffix = place_suffix(t[i].lower); suffix != 0) {
+      if (const std::size_t suffix = place_suffix(t[i]); suffix != 0) {
         const std::string_view place = t[i].lower.substr(0, t[i].lower.size() - suffix);
         const auto* hits = a.lexicon->find(place);
         // "Hong Kong-based", "New Delhi-based": the place's first words are tokens of their own.

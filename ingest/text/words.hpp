@@ -96,6 +96,10 @@ extern const WordTable kWordClasses;  // words.cpp; only read after main has sta
     if (lower.size() > suffix.size() && lower.ends_with(suffix)) return suffix.size();
   return 0;
 }
+/// place_suffix of a token, answered at once for the words without a hyphen.
+[[nodiscard]] inline std::size_t place_suffix(const Token& t) {
+  return (t.classes & kJoinedWord) ? place_suffix(t.lower) : 0;
+}
 [[nodiscard]] inline bool ends_object_list(const Token& t) { return t.classes & kObjectListEnd; }
 
 /// Names of laws, orders, programmes and events, which are not actors ("... Act", "Executive Order").
