@@ -497,6 +497,13 @@ TEST_CASE("extract: a progressive is active, a bulleted list names the targets, 
   CHECK(relation(doc, "sanctions", "OFAC", "Hossein Rahimi"));
   CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Corvel Parts Co."));
   CHECK_FALSE(relation(doc, "sanctions", "OFAC", "Marlow Trading Ltd."));
+  // The list belongs to the header's own action, not to an earlier listing.
+  const auto after_listing = extract(
+      "date 2023-05-09 Washington: On May 5, Commerce added Korvane Telecom to the Entity List. "
+      "The following entities are being designated today:\n"
+      "- Nordwind Handels GmbH, Hamburg, Germany\n");
+  CHECK(relation(after_listing, "sanctions", "Commerce", "Nordwind Handels GmbH"));
+  CHECK_FALSE(relation(after_listing, "added-to-list", "Nordwind Handels GmbH", "Entity List"));
 }
 
 TEST_CASE("extract: summits, 'A and B discussed', negotiators from two sides") {

@@ -401,17 +401,20 @@ struct Rules {
             any = true;
             done.push_back(e);
           }
-    items_follow = done.empty() && s.tokens.back().text == ":"sv;
-    if (!done.empty()) last_targets = std::move(done);
     // "have previously designated X" recalls an older action; it is not the one being reported.
     bool retrospective = false;
     for (std::size_t b = trigger; b > 0 && b + 4 > trigger; --b) {
       const std::string_view w = s.tokens[b - 1].lower;
       if (w == "previously"sv || w == "already"sv || w == "earlier"sv || w == "had"sv) retrospective = true;
     }
+    // "The following entities are being designated:": this action's targets come as the items
+    // below, so it becomes the latest action even without a named actor.
+    const bool header = done.empty() && s.tokens.back().text == ":"sv && !retrospective;
+    items_follow = header;
+    if (!done.empty()) last_targets = std::move(done);
     // An action stated without targets ("OFAC designated five entities") still opens a
     // continuation ("Targets include ..."); a bare noun ("the designations take effect") does not.
-    if ((any || (!passive && named_agent)) && !retrospective)
+    if ((any || (!passive && named_agent) || header) && !retrospective)
       last = {"sanctions", -1, agents.front(), !date.empty() || last.type != "sanctions"sv ? date : last.date};
   }
 
@@ -1005,6 +1008,10 @@ void find_relations(Article& a) {
     if (!s.heading) {
       rules.run(s);
       rules.previous = &s;
+    } else {
+      // A bulleted item in title case ("- Nordwind Handels GmbH, Hamburg, Germany") reads as a
+      // heading, but may still be the next target of a list.
+      rules.list_item(s);
     }
   find_structure(a);
 }
